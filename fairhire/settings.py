@@ -1,0 +1,251 @@
+"""FairHire settings: one module, every value from the environment with a safe default.
+
+Environment variables (see docs/operations.md):
+  FAIRHIRE_DEBUG            "1" for development (default "0")
+  FAIRHIRE_SECRET_KEY       Django's secret key; generated once into var/secret_key when absent
+  FAIRHIRE_DATABASE_URL     default: SQLite file var/fairhire.sqlite3 (WAL mode)
+  FAIRHIRE_REDIS_URL        optional; when set, the cache (and rate limits) use Redis
+  FAIRHIRE_ALLOWED_HOSTS    comma-separated; default "127.0.0.1,localhost"
+  FAIRHIRE_TRUSTED_PROXIES  comma-separated addresses whose X-Forwarded-For is believed
+  FAIRHIRE_VAR_DIR          where generated state lives (default: <repo>/var)
+  FAIRHIRE_EMAIL_BACKEND    "console" (default in debug), "file" (default otherwise) or "smtp"
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+import dj_database_url
+from csp.constants import NONE, SELF
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+VAR_DIR = Path(os.environ.get("FAIRHIRE_VAR_DIR") or BASE_DIR / "var")
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+DEBUG = env_bool("FAIRHIRE_DEBUG", False)
+
+
+def _secret_key() -> str:
+    """Take the key from the environment, else generate it once into var/ (never into git)."""
+    if key := os.environ.get("FAIRHIRE_SECRET_KEY"):
+        return key
+    path = VAR_DIR / "secret_key"
+    if not path.exists():
+        # O_EXCL: two processes starting at once must not write two different keys.
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(fd, "w") as handle:
+                handle.write(secrets.token_urlsafe(64))
+    return path.read_text().strip()
+
+
+SECRET_KEY = _secret_key()
+ALLOWED_HOSTS = env_list("FAIRHIRE_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+CSRF_TRUSTED_ORIGINS = env_list("FAIRHIRE_CSRF_TRUSTED_ORIGINS")
+TRUSTED_PROXIES = frozenset(env_list("FAIRHIRE_TRUSTED_PROXIES"))
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_tasks",
+    "django_tasks_db",
+    "ninja",
+    "fairhire.core",
+    "fairhire.accounts",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "fairhire.core.middleware.RequestContextMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "fairhire.core.middleware.LanguageMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "fairhire.accounts.middleware.StaffSessionMiddleware",
+    "fairhire.core.error_pages.DomainErrorMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+]
+
+ROOT_URLCONF = "fairhire.urls"
+WSGI_APPLICATION = "fairhire.wsgi.application"
+ASGI_APPLICATION = "fairhire.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "fairhire.core.context_processors.platform",
+                "fairhire.accounts.context_processors.navigation",
+            ],
+        },
+    },
+]
+
+# --- Database -------------------------------------------------------------------------------
+DATABASE_URL = (os.environ.get("FAIRHIRE_DATABASE_URL")
+                or f"sqlite:///{VAR_DIR / 'fairhire.sqlite3'}")
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = {
+        # WAL lets the web server and the task worker read while the other writes;
+        # IMMEDIATE transactions avoid "database is locked" upgrades from read to write locks.
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+        "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;",
+        "transaction_mode": "IMMEDIATE",
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache ----------------------------------------------------------------------------------
+REDIS_URL = os.environ.get("FAIRHIRE_REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Background tasks -----------------------------------------------------------------------
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# --- Accounts, passwords, sessions (SECURITY.md controls 1-5) --------------------------------
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "account-sign-in"
+LOGIN_REDIRECT_URL = "home"
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",  # Argon2id
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",  # legacy hashes, upgraded at sign-in
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "fairhire.accounts.passwords.LengthByRoleValidator"},
+    {"NAME": "fairhire.accounts.passwords.StaffComplexityValidator"},
+]
+ACCOUNTS_LOCKOUT_FAILURES = 5
+ACCOUNTS_LOCKOUT_WINDOW = timedelta(minutes=15)
+ACCOUNTS_LOCKOUT_DURATION = timedelta(minutes=30)
+ACCOUNTS_STAFF_IDLE_TIMEOUT = timedelta(minutes=30)
+ACCOUNTS_OTP_ISSUER = "FairHire"
+# django-otp's own exponential throttle is off: our lockout (5 failures, 30 minutes) covers
+# second-factor failures too, with the same message and audit trail as passwords.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+OTP_TOTP_ISSUER = ACCOUNTS_OTP_ISSUER
+
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_AGE = 12 * 60 * 60  # absolute 12 hours for everyone; staff also idle out at 30 min
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie
+
+# --- Security headers -----------------------------------------------------------------------
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+if not DEBUG:
+    SECURE_SSL_REDIRECT = env_bool("FAIRHIRE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("FAIRHIRE_HSTS_SECONDS", 31536000))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    if env_bool("FAIRHIRE_BEHIND_TLS_PROXY", False):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# --- Internationalisation: Simplified Chinese first, English available -----------------------
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "fairhire" / "locale"]
+USE_I18N = True
+TIME_ZONE = "Asia/Shanghai"  # shown to people; stored in UTC
+USE_TZ = True
+
+# --- Static files and e-mail ----------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
+        if not DEBUG
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = True
+PRIVATE_FILES_DIR = VAR_DIR / "private"
+
+_email = os.environ.get("FAIRHIRE_EMAIL_BACKEND", "console" if DEBUG else "file")
+EMAIL_BACKEND = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+}[_email]
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+DEFAULT_FROM_EMAIL = os.environ.get("FAIRHIRE_FROM_EMAIL", "FairHire <noreply@fairhire.invalid>")
+
+# --- The platform's published contacts (shown in every page footer, Regulation Art. 23) -------
+PLATFORM_NAME = os.environ.get("FAIRHIRE_PLATFORM_NAME", "FairHire 网络招聘服务平台")
+PLATFORM_COMPLAINT_PHONE = os.environ.get("FAIRHIRE_COMPLAINT_PHONE", "12333")
+PLATFORM_COMPLAINT_EMAIL = os.environ.get("FAIRHIRE_COMPLAINT_EMAIL", "complaints@fairhire.invalid")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}
+
+NINJA_PAGINATION_PER_PAGE = 50

@@ -1,0 +1,14 @@
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from fairhire.api import api
+from fairhire.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("i18n/setlang/", set_language, name="set-language"),
+    path("accounts/", include("fairhire.accounts.urls")),
+    path("tasks/<uuid:task_id>/", core_views.task_detail, name="task-detail"),
+    path("tasks/<uuid:task_id>/download/", core_views.task_download, name="task-download"),
+    path("api/v1/", api.urls),
+]

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Used by `make run`: migrate, load demo data once, then serve the site and a task worker.
+set -euo pipefail
+HOST=${1:-127.0.0.1}
+PORT=${2:-8000}
+PY=.venv/bin/python
+VAR=${FAIRHIRE_VAR_DIR:-var}
+mkdir -p "$VAR"
+
+$PY manage.py migrate --noinput
+if [ ! -f "$VAR/.demo-data-loaded" ]; then
+  $PY manage.py demo_data > "$VAR/demo-accounts.txt"
+  touch "$VAR/.demo-data-loaded"
+fi
+$PY manage.py db_worker --no-reload &
+WORKER=$!
+trap 'kill $WORKER 2>/dev/null || true' EXIT INT TERM
+cat "$VAR/demo-accounts.txt"
+echo
+echo "FairHire is starting at http://$HOST:$PORT/  (Ctrl-C stops the server and the task worker)"
+$PY manage.py runserver --noreload "$HOST:$PORT"
