@@ -8,6 +8,8 @@ from fairhire.accounts.api import TokenAuth
 from fairhire.accounts.api import router as accounts_router
 from fairhire.core.api import install_error_handlers
 from fairhire.core.api import router as core_router
+from fairhire.ledger.api import router as ledger_router
+from fairhire.orgs.api import router as orgs_router
 
 
 class UnicodeJSONRenderer(JSONRenderer):
@@ -31,3 +33,5 @@ api = NinjaAPI(
 install_error_handlers(api)
 api.add_router("/", accounts_router)
 api.add_router("/", core_router)
+api.add_router("/", orgs_router)
+api.add_router("/ledger", ledger_router)

@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "ninja",
     "fairhire.core",
     "fairhire.accounts",
+    "fairhire.orgs",
+    "fairhire.ledger",
 ]
 
 MIDDLEWARE = [

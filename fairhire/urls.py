@@ -8,6 +8,8 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("i18n/setlang/", set_language, name="set-language"),
     path("accounts/", include("fairhire.accounts.urls")),
+    path("", include("fairhire.orgs.urls")),
+    path("ledger/", include("fairhire.ledger.urls")),
     path("tasks/<uuid:task_id>/", core_views.task_detail, name="task-detail"),
     path("tasks/<uuid:task_id>/download/", core_views.task_download, name="task-download"),
     path("api/v1/", api.urls),

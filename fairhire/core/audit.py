@@ -44,6 +44,8 @@ class AuditAction(models.TextChoices):
     AUDIT_EXPORTED = "core.audit_exported", _("导出审计日志")
     EXPORT_DOWNLOADED = "core.export_downloaded", _("下载导出文件")
     COMMAND_RUN = "core.command_run", _("执行管理命令")
+    # orgs (issue 3): add members here
+    # ledger (issue 9): add members here
 
 
 def _target_fields(target: Any) -> dict[str, str]:

@@ -44,6 +44,15 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M:%S} {self.action} {self.account}"
 
+    @property
+    def action_label(self) -> str:
+        from fairhire.core.audit import AuditAction
+
+        try:
+            return str(AuditAction(self.action).label)
+        except ValueError:  # an action retired from the enum still reads as its code
+            return self.action
+
 
 class TaskProgress(models.Model):
     """How far a long background task has come; pages poll it and draw a progress bar."""
