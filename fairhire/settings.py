@@ -41,11 +41,11 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 DEBUG = env_bool("FAIRHIRE_DEBUG", False)
 
 
-def _secret_key() -> str:
-    """Take the key from the environment, else generate it once into var/ (never into git)."""
-    if key := os.environ.get("FAIRHIRE_SECRET_KEY"):
-        return key
-    path = VAR_DIR / "secret_key"
+def env_or_generated(name: str, filename: str, generate) -> str:
+    """Take a key from the environment, else generate it once into var/ (never into git)."""
+    if value := os.environ.get(name):
+        return value
+    path = VAR_DIR / filename
     if not path.exists():
         # O_EXCL: two processes starting at once must not write two different keys.
         try:
@@ -54,11 +54,20 @@ def _secret_key() -> str:
             pass
         else:
             with os.fdopen(fd, "w") as handle:
-                handle.write(secrets.token_urlsafe(64))
+                handle.write(generate())
     return path.read_text().strip()
 
 
-SECRET_KEY = _secret_key()
+SECRET_KEY = env_or_generated("FAIRHIRE_SECRET_KEY", "secret_key",
+                              lambda: secrets.token_urlsafe(64))
+
+# Personal-information keys (SECURITY.md controls 9-10): separate from SECRET_KEY and from each
+# other. The engine in fairhire/privacy/crypto.py reads them from the environment, so generated
+# development keys are put there too.
+os.environ["FAIRHIRE_DATA_KEYS"] = env_or_generated(
+    "FAIRHIRE_DATA_KEYS", "data_keys", lambda: f"*k1:{secrets.token_urlsafe(32)}=")
+os.environ["FAIRHIRE_BLIND_INDEX_KEY"] = env_or_generated(
+    "FAIRHIRE_BLIND_INDEX_KEY", "blind_index_key", lambda: secrets.token_urlsafe(32) + "=")
 ALLOWED_HOSTS = env_list("FAIRHIRE_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("FAIRHIRE_CSRF_TRUSTED_ORIGINS")
 TRUSTED_PROXIES = frozenset(env_list("FAIRHIRE_TRUSTED_PROXIES"))
