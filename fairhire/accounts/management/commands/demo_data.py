@@ -41,11 +41,10 @@ class Command(BaseCommand):
         finally:
             reset_meta(token)
         self.stdout.write(f"FairHire demo accounts (password for all: {DEMO_PASSWORD})")
-        self.stdout.write(f"{'username':<12} {'name':<6} {'role':<28} TOTP secret (staff)")
+        self.stdout.write(f"{'username':<12} {'role':<16} {'TOTP secret (staff)':<34} name")
         for user, secret in rows:
-            self.stdout.write(
-                f"{user.username:<12} {user.display_name:<6} {user.get_role_display():<24} "
-                f"{secret or ''}")
+            self.stdout.write(f"{user.username:<12} {user.role:<16} {secret or '-':<34} "
+                              f"{user.display_name} · {user.get_role_display()}")
         self.stdout.write(
             "Staff sign in with a TOTP code: add the secret to an authenticator app, or print "
             "the current code with `.venv/bin/python manage.py totp_code USERNAME` (debug only).")
