@@ -10,6 +10,8 @@ from fairhire.core.api import install_error_handlers
 from fairhire.core.api import router as core_router
 from fairhire.ledger.api import router as ledger_router
 from fairhire.orgs.api import router as orgs_router
+from fairhire.privacy.api import router as privacy_router
+from fairhire.profiles.api import router as profiles_router
 
 
 class UnicodeJSONRenderer(JSONRenderer):
@@ -35,3 +37,5 @@ api.add_router("/", accounts_router)
 api.add_router("/", core_router)
 api.add_router("/", orgs_router)
 api.add_router("/ledger", ledger_router)
+api.add_router("/", privacy_router)
+api.add_router("/", profiles_router)

@@ -89,6 +89,8 @@ INSTALLED_APPS = [
     "fairhire.accounts",
     "fairhire.orgs",
     "fairhire.ledger",
+    "fairhire.privacy",
+    "fairhire.profiles",
 ]
 
 MIDDLEWARE = [

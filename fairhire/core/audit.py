@@ -46,6 +46,7 @@ class AuditAction(models.TextChoices):
     COMMAND_RUN = "core.command_run", _("执行管理命令")
     # orgs (issue 3): add members here
     # ledger (issue 9): add members here
+    # privacy and profiles (issue 6): add members here
 
 
 def _target_fields(target: Any) -> dict[str, str]:
