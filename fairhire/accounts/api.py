@@ -170,7 +170,7 @@ class UserOut(Schema):
              response={200: UserOut, 403: ErrorOut, 404: ErrorOut}, url_name="api-user-role")
 def user_role(request: HttpRequest, user_id: int, body: RoleIn):
     """Change an account's role (security administrator)."""
-    user = selectors.user_get(user_id=user_id)
+    user = selectors.user_get(actor=request.auth, user_id=user_id)
     return services.user_role_set(actor=request.auth, user=user, role=body.role,
                                   jurisdiction=body.jurisdiction)
 
@@ -179,5 +179,5 @@ def user_role(request: HttpRequest, user_id: int, body: RoleIn):
              response={200: UserOut, 403: ErrorOut, 404: ErrorOut}, url_name="api-user-active")
 def user_active(request: HttpRequest, user_id: int, body: ActiveIn):
     """Disable or enable an account (security administrator)."""
-    user = selectors.user_get(user_id=user_id)
+    user = selectors.user_get(actor=request.auth, user_id=user_id)
     return services.user_active_set(actor=request.auth, user=user, active=body.active)

@@ -61,7 +61,12 @@ def api_token_get(*, actor: User, token_id: int) -> ApiToken:
     return token
 
 
-def user_get(*, user_id: int) -> User:
+def user_get(*, actor: User, user_id: int) -> User:
+    """An account for the security administrator; others are refused before the look-up, so
+    the answer does not tell them which account ids exist."""
+    if not has_perm(actor, Perm.ACCOUNTS_MANAGE):
+        raise PermissionDenied(_("只有安全管理员可以管理账号。"),
+                               code="accounts.not_security_admin")
     user = User.objects.filter(pk=user_id).first()
     if user is None:
         raise NotFound(_("未找到该账号。"), code="accounts.not_found")

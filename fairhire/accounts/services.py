@@ -473,6 +473,8 @@ def lockout_release(*, actor: User, key: str, now: datetime | None = None) -> in
     if not can_unlock_accounts(actor=actor):
         raise PermissionDenied(_("只有安全管理员可以解锁。"), code="accounts.not_security_admin")
     now = now or timezone.now()
+    if not key.strip():
+        return 0
     released = Lockout.objects.filter(key__iexact=key.strip(), released_at=None,
                                       locked_until__gt=now).update(released_at=now)
     if released:

@@ -273,7 +273,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def user_role(request: HttpRequest, user_id: int) -> HttpResponse:
     form = RoleForm(request.POST)
-    user = selectors.user_get(user_id=user_id)
+    user = selectors.user_get(actor=request.user, user_id=user_id)
     if form.is_valid() and submit(form, services.user_role_set, actor=request.user, user=user,
                                   role=form.cleaned_data["role"],
                                   jurisdiction=form.cleaned_data["jurisdiction"]):
@@ -286,7 +286,7 @@ def user_role(request: HttpRequest, user_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def user_active(request: HttpRequest, user_id: int) -> HttpResponse:
-    user = selectors.user_get(user_id=user_id)
+    user = selectors.user_get(actor=request.user, user_id=user_id)
     active = request.POST.get("active") == "1"
     services.user_active_set(actor=request.user, user=user, active=active)
     message = _("账号 %(user)s 已启用。") if active else _("账号 %(user)s 已停用。")
@@ -298,7 +298,7 @@ def user_active(request: HttpRequest, user_id: int) -> HttpResponse:
 @require_POST
 def lockout_release(request: HttpRequest) -> HttpResponse:
     form = UnlockForm(request.POST)
-    if form.is_valid():
-        released = services.lockout_release(actor=request.user, key=form.cleaned_data["key"])
-        messages.success(request, _("已解除 %(n)d 项锁定。") % {"n": released})
+    key = form.cleaned_data["key"] if form.is_valid() else ""
+    released = services.lockout_release(actor=request.user, key=key)
+    messages.success(request, _("已解除 %(n)d 项锁定。") % {"n": released})
     return redirect("user-list")

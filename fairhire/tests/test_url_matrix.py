@@ -1,0 +1,108 @@
+"""Every URL × method × role has an expected answer (SECURITY.md control 6).
+
+A URL name that is missing from ``MATRIX`` fails the test, so a new page or endpoint cannot ship
+without someone deciding who may reach it. Ids in sample paths do not exist: an entitled role
+gets 404 (or a form error), everyone else is refused before the lookup.
+"""
+
+import uuid
+
+import pytest
+from django.test import Client
+from django.urls import get_resolver
+
+from fairhire.accounts.models import Role
+from fairhire.accounts.tests.factories import make_user, signed_in_client
+
+pytestmark = pytest.mark.django_db
+
+ANON = "anonymous"
+ROLES = [ANON, *Role.values]
+MISSING = 999_999
+MISSING_UUID = uuid.UUID(int=7)
+
+
+def public(status=200):
+    return lambda role: status
+
+
+def page_for(*roles, ok=200, others=403):
+    """A page behind sign-in: anonymous is sent to sign in; ``roles`` (or everyone) get ``ok``."""
+    return lambda role: 302 if role == ANON else ok if not roles or role in roles else others
+
+
+def api_for(*roles, ok=200, others=403):
+    return lambda role: 401 if role == ANON else ok if not roles or role in roles else others
+
+
+SEC, AUD = Role.SECURITY_ADMIN, Role.AUDIT_ADMIN
+
+# url name: (method, sample path, expected status per role)
+MATRIX = {
+    "home": ("GET", "/", public()),
+    "set-language": ("POST", "/i18n/setlang/", public(302)),
+    "account-sign-up": ("GET", "/accounts/sign-up/", public()),
+    "account-sign-in": ("GET", "/accounts/sign-in/", public()),
+    "account-sign-in-otp": ("GET", "/accounts/sign-in/code/", public(302)),
+    "account-sign-out": ("POST", "/accounts/sign-out/", public(302)),
+    "account-settings": ("GET", "/accounts/settings/", page_for()),
+    "account-password-change": ("GET", "/accounts/password/", page_for()),
+    "account-password-reset": ("GET", "/accounts/password/reset/", public()),
+    "password_reset_confirm": ("GET", "/accounts/password/reset/MQ/bad-token/", public()),
+    "account-otp-setup": ("GET", "/accounts/otp/", page_for()),
+    "account-recovery-codes": ("POST", "/accounts/otp/recovery-codes/", page_for(ok=302)),
+    "token-create": ("POST", "/accounts/tokens/", page_for(ok=302)),
+    "token-revoke": ("POST", f"/accounts/tokens/{MISSING}/revoke/", page_for(ok=404, others=404)),
+    "audit-list": ("GET", "/accounts/audit/", page_for(AUD)),
+    "audit-export": ("POST", "/accounts/audit/export/", page_for(AUD, ok=302)),
+    "user-list": ("GET", "/accounts/users/", page_for(SEC)),
+    "user-role": ("POST", f"/accounts/users/{MISSING}/role/", page_for(SEC, ok=404)),
+    "user-active": ("POST", f"/accounts/users/{MISSING}/active/", page_for(SEC, ok=404)),
+    "lockout-release": ("POST", "/accounts/users/unlock/", page_for(SEC, ok=302)),
+    "task-detail": ("GET", f"/tasks/{MISSING_UUID}/", page_for(ok=404, others=404)),
+    "task-download": ("GET", f"/tasks/{MISSING_UUID}/download/", page_for(ok=404, others=404)),
+    "openapi-json": ("GET", "/api/v1/openapi.json", public()),
+    "openapi-view": ("GET", "/api/v1/docs", public()),
+    "api-root": ("GET", "/api/v1/", public(404)),
+    "api-auth-token": ("POST", "/api/v1/auth/token", public(422)),
+    "api-me": ("GET", "/api/v1/me", api_for()),
+    "api-token-list": ("GET", "/api/v1/tokens", api_for()),
+    "api-token-create": ("POST", "/api/v1/tokens", api_for(ok=422, others=422)),
+    "api-token-revoke": ("DELETE", f"/api/v1/tokens/{MISSING}", api_for(ok=404, others=404)),
+    "api-audit-list": ("GET", "/api/v1/audit/events", api_for(AUD)),
+    "api-audit-export": ("POST", "/api/v1/audit/exports", api_for(AUD, ok=202)),
+    "api-user-role": ("POST", f"/api/v1/admin/users/{MISSING}/role",
+                      api_for(ok=422, others=422)),
+    "api-user-active": ("POST", f"/api/v1/admin/users/{MISSING}/active",
+                        api_for(ok=422, others=422)),
+    "api-task-progress": ("GET", f"/api/v1/tasks/{MISSING_UUID}", api_for(ok=404, others=404)),
+}
+
+
+def url_names(patterns):
+    for pattern in patterns:
+        if hasattr(pattern, "url_patterns"):
+            yield from url_names(pattern.url_patterns)
+        elif pattern.name:
+            yield pattern.name
+
+
+def test_every_url_has_an_entry_in_the_matrix():
+    missing = set(url_names(get_resolver().url_patterns)) - set(MATRIX)
+    assert not missing, f"decide who may reach these and add them to MATRIX: {sorted(missing)}"
+
+
+@pytest.mark.req("R20")
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_gets_the_expected_answer_from_every_url(role):
+    client = Client() if role == ANON else signed_in_client(make_user(role))
+    wrong = []
+    # Signing out last, so every other URL is tried with the role's session.
+    for name, (method, path, expected) in sorted(MATRIX.items(),
+                                                 key=lambda item: item[0] == "account-sign-out"):
+        response = client.generic(method, path, "{}" if path.startswith("/api/") else "",
+                                  content_type="application/json" if path.startswith("/api/")
+                                  else "application/x-www-form-urlencoded")
+        if response.status_code != expected(role):
+            wrong.append((name, method, path, response.status_code, expected(role)))
+    assert not wrong, wrong
