@@ -11,6 +11,7 @@ from fairhire.core.api import router as core_router
 from fairhire.ledger.api import router as ledger_router
 from fairhire.orgs.api import router as orgs_router
 from fairhire.privacy.api import router as privacy_router
+from fairhire.reference.api import router as reference_router
 from fairhire.profiles.api import router as profiles_router
 
 
@@ -35,6 +36,7 @@ api = NinjaAPI(
 install_error_handlers(api)
 api.add_router("/", accounts_router)
 api.add_router("/", core_router)
+api.add_router("/reference", reference_router)
 api.add_router("/", orgs_router)
 api.add_router("/ledger", ledger_router)
 api.add_router("/", privacy_router)

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "ninja",
     "fairhire.core",
     "fairhire.accounts",
+    "fairhire.reference",
     "fairhire.orgs",
     "fairhire.ledger",
     "fairhire.privacy",

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("i18n/setlang/", set_language, name="set-language"),
     path("accounts/", include("fairhire.accounts.urls")),
+    path("reference/", include("fairhire.reference.urls")),
     path("", include("fairhire.orgs.urls")),
     path("ledger/", include("fairhire.ledger.urls")),
     path("", include("fairhire.privacy.urls")),
