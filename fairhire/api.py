@@ -11,8 +11,8 @@ from fairhire.core.api import router as core_router
 from fairhire.ledger.api import router as ledger_router
 from fairhire.orgs.api import router as orgs_router
 from fairhire.privacy.api import router as privacy_router
-from fairhire.reference.api import router as reference_router
 from fairhire.profiles.api import router as profiles_router
+from fairhire.reference.api import router as reference_router
 
 
 class UnicodeJSONRenderer(JSONRenderer):

@@ -26,6 +26,17 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Base URL of each running site -> its environment, so a test can run manage.py against the
+# site's own database (e.g. demo_data, totp_code) with ``manage_live``.
+LIVE_SITES: dict[str, dict[str, str]] = {}
+
+
+def manage_live(url: str, *args: str) -> str:
+    return subprocess.run([sys.executable, str(REPO / "manage.py"), *args], env=LIVE_SITES[url],
+                          cwd=REPO, check=True, capture_output=True, text=True,
+                          timeout=120).stdout
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -41,12 +52,14 @@ def _scratch_database(base_url: str | None) -> Iterator[str | None]:
     import psycopg
 
     name = f"fairhire_e2e_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(base_url, autocommit=True) as conn:
+    server = base_url.rsplit("/", 1)[0]
+    # The maintenance database exists on every server, whatever the suite's own is called.
+    with psycopg.connect(server + "/postgres", autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     try:
-        yield base_url.rsplit("/", 1)[0] + "/" + name
+        yield f"{server}/{name}"
     finally:
-        with psycopg.connect(base_url, autocommit=True) as conn:
+        with psycopg.connect(server + "/postgres", autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
@@ -68,6 +81,7 @@ def running_site(var_dir: Path) -> Iterator[str]:
         server = subprocess.Popen([*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
                                   env=env, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"
+        LIVE_SITES[url] = env
         try:
             deadline = time.monotonic() + 60
             while True:

@@ -1,3 +1,19 @@
-from django.urls import path  # noqa: F401 (pages are added by the orgs issue)
+from django.urls import path
 
-urlpatterns: list = []
+from fairhire.orgs import views
+
+urlpatterns = [
+    path("employers/register/", views.employer_register, name="employer-register"),
+    path("orgs/mine/", views.my_organisation, name="org-mine"),
+    path("orgs/<int:org_id>/", views.org_detail, name="org-detail"),
+    path("orgs/<int:org_id>/documents/", views.document_upload, name="org-document-upload"),
+    path("orgs/<int:org_id>/submit/", views.org_submit, name="org-submit"),
+    path("orgs/<int:org_id>/members/", views.member_invite, name="org-member-invite"),
+    path("orgs/<int:org_id>/archive/", views.archive, name="org-archive"),
+    path("documents/<int:document_id>/", views.document_download, name="document-download"),
+    path("review/orgs/", views.review_queue, name="review-queue"),
+    path("review/orgs/<int:org_id>/decision/", views.review_decide, name="review-decide"),
+    path("registry/agencies/", views.registry, name="registry-agencies"),
+    path("agencies/<int:org_id>/", views.storefront, name="agency-storefront"),
+    path("licences/", views.licences, name="licences"),
+]

@@ -6,7 +6,9 @@ the test process (same database transaction), authenticated with a real personal
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
@@ -16,10 +18,22 @@ from fairhire.accounts.tests.factories import make_user
 from fairhire.api import api
 
 
-
 def app(environ, start_response):
-    # A handler per request sees the test's settings (plain HTTP), unlike one built at import.
-    return WSGIHandler()(environ, start_response)
+    """The site as a WSGI app that keeps the test's database connection (and transaction) open.
+
+    Like Django's test client, it stops ``close_old_connections`` from running at the request's
+    end; a handler built per request sees the test's settings (plain HTTP).
+    """
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        response = WSGIHandler()(environ, start_response)
+        body = b"".join(response)
+        response.close()
+        return [body]
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
 
 
 schema = schemathesis.openapi.from_dict(api.get_openapi_schema())

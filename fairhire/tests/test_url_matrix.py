@@ -35,7 +35,10 @@ def api_for(*roles, ok=200, others=403):
     return lambda role: 401 if role == ANON else ok if not roles or role in roles else others
 
 
-SEC, AUD = Role.SECURITY_ADMIN, Role.AUDIT_ADMIN
+SEC, AUD, REV, EMP = Role.SECURITY_ADMIN, Role.AUDIT_ADMIN, Role.REVIEWER, Role.EMPLOYER_STAFF
+NOBODY = page_for(ok=404, others=404)  # missing ids look the same to everyone
+NOBODY_API = api_for(ok=404, others=404)
+BAD_BODY = api_for(ok=422, others=422)  # an empty body is refused before any look-up
 
 # url name: (method, sample path, expected status per role)
 MATRIX = {
@@ -76,6 +79,29 @@ MATRIX = {
     "api-user-active": ("POST", f"/api/v1/admin/users/{MISSING}/active",
                         api_for(ok=422, others=422)),
     "api-task-progress": ("GET", f"/api/v1/tasks/{MISSING_UUID}", api_for(ok=404, others=404)),
+    # orgs
+    "employer-register": ("GET", "/employers/register/", page_for(EMP)),
+    "org-mine": ("GET", "/orgs/mine/", page_for(ok=302, others=302)),
+    "org-detail": ("GET", f"/orgs/{MISSING}/", NOBODY),
+    "org-document-upload": ("POST", f"/orgs/{MISSING}/documents/", NOBODY),
+    "org-submit": ("POST", f"/orgs/{MISSING}/submit/", NOBODY),
+    "org-member-invite": ("POST", f"/orgs/{MISSING}/members/", NOBODY),
+    "org-archive": ("GET", f"/orgs/{MISSING}/archive/", NOBODY),
+    "document-download": ("GET", f"/documents/{MISSING}/", NOBODY),
+    "review-queue": ("GET", "/review/orgs/", page_for(REV)),
+    "review-decide": ("POST", f"/review/orgs/{MISSING}/decision/", NOBODY),
+    "registry-agencies": ("GET", "/registry/agencies/", public()),
+    "agency-storefront": ("GET", f"/agencies/{MISSING}/", public(404)),
+    "licences": ("GET", "/licences/", public()),
+    "api-employer-register": ("POST", "/api/v1/employers", BAD_BODY),
+    "api-agency-register": ("POST", "/api/v1/agencies", BAD_BODY),
+    "api-org-detail": ("GET", f"/api/v1/orgs/{MISSING}", NOBODY_API),
+    "api-org-document-upload": ("POST", f"/api/v1/orgs/{MISSING}/documents", BAD_BODY),
+    "api-org-submit": ("POST", f"/api/v1/orgs/{MISSING}/submit", NOBODY_API),
+    "api-review-queue": ("GET", "/api/v1/review/orgs", api_for(REV)),
+    "api-review-decision": ("POST", f"/api/v1/review/orgs/{MISSING}/decision", BAD_BODY),
+    "api-agency-change": ("POST", f"/api/v1/agencies/{MISSING}/changes", BAD_BODY),
+    "api-registry-agencies": ("GET", "/api/v1/registry/agencies", public()),
 }
 
 

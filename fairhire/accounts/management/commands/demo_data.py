@@ -29,6 +29,87 @@ DEMO_ACCOUNTS = [
 ]
 
 
+def _demo_pdf(text: str) -> bytes:
+    """A minimal, well-formed PDF standing in for a scanned document."""
+    return (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n"
+            b"<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n% " + text.encode()
+            + b"\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+
+
+def demo_organisations() -> None:
+    """Verified and pending employers and agencies, owned by the demo accounts (idempotent)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from fairhire.orgs import services as orgs
+    from fairhire.orgs.identifiers import id_check_char, uscc_check_char
+    from fairhire.orgs.models import Organisation, OrgKind
+
+    if Organisation.objects.exists():
+        return
+    today = timezone.localdate()
+    reviewer = User.objects.get(username="yang.fan")
+    operator_id = "14010519850315123"
+    operator_id += id_check_char(operator_id)
+
+    def code(n: int) -> str:
+        body = f"91140105MA0{n:06d}"
+        return body + uscc_check_char(body)
+
+    licence = orgs.LicenceData(
+        number="晋人服证字[2024]第0108号", authority="太原市人力资源和社会保障局",
+        issued_on=today - timedelta(days=400), expires_on=today + timedelta(days=1400),
+        scope=["职业介绍", "人力资源供求信息的收集和发布", orgs.ONLINE_SCOPE])
+    common = {"address": "山西省太原市小店区长治路 1 号", "region_code": "140105",
+              "operator_id_number": operator_id, "operator_phone": "13912345678"}
+    plans = [
+        ("wang.fang", OrgKind.EMPLOYER, "太原晋阳科技有限公司", True,
+         {"legal_representative": "王建国", "contact_name": "王芳",
+         "contact_phone": "0351-7654321", "operator_name": "王芳", "industry_code": "I65",
+         "size": "medium"}),
+        ("chen.jing", OrgKind.AGENCY, "晋才人力资源服务有限公司", True,
+         {"legal_representative": "陈立", "contact_name": "陈静", "contact_phone": "0351-6123456",
+          "operator_name": "陈静", "service_types": ["introduce_employers", "recommend_workers",
+                                                   "online_job_fairs"], "hr_licence": licence,
+          "fees": [orgs.FeeData(item="招聘信息发布", standard="每条每月 200 元"),
+                   orgs.FeeData(item="网络招聘会展位", standard="每场 800 元")]}),
+        ("sun.li", OrgKind.EMPLOYER, "太原汾河餐饮管理有限公司", False,
+         {"legal_representative": "孙涛", "contact_name": "孙丽", "contact_phone": "0351-5550000",
+          "operator_name": "孙丽"}),
+        ("ma.jun", OrgKind.AGENCY, "并州人才服务有限公司", False,
+         {"legal_representative": "马强", "contact_name": "马军", "contact_phone": "0351-5551111",
+          "operator_name": "马军", "service_types": ["senior_talent_search"],
+          "hr_licence": licence,
+          "fees": [orgs.FeeData(item="高级人才寻访", standard="年薪的 20%")]}),
+    ]
+    for n, (username, kind, name, verified, extra) in enumerate(plans, start=1):
+        owner = User.objects.filter(username=username).first() or services.user_create(
+            actor=None, username=username, password=DEMO_PASSWORD,
+            role=Role.EMPLOYER_STAFF if kind == OrgKind.EMPLOYER else Role.AGENCY_STAFF,
+            display_name=extra["contact_name"], email=f"{username}@example.com",
+            org_role=OrgRole.OWNER)
+        org = orgs.organisation_register(actor=owner, kind=kind, data=orgs.OrganisationData(
+            name=name, uscc=code(n), **common, **extra))
+        for alternatives in orgs.required_documents(org):
+            orgs.document_upload(actor=owner, organisation=org, kind=alternatives[0],
+                                 filename=f"{alternatives[0]}.pdf", data=_demo_pdf(name))
+        orgs.organisation_submit(actor=owner, organisation=org)
+        if verified:
+            orgs.organisation_decide(actor=reviewer, organisation=org, decision="approve")
+    for membership_user, role in (("zhang.wei", "recruiter"), ("liu.yang", "viewer")):
+        employer = Organisation.objects.get(uscc=code(1))
+        orgs.membership_invite(actor=User.objects.get(username="wang.fang"),
+                               organisation=employer, username=membership_user, role=role)
+    operator = User.objects.get(username="zhao.lei")
+    holder = "FairHire 网络招聘服务有限公司"
+    orgs.platform_licence_set(actor=operator, kind="business_licence", number=code(99),
+                              holder=holder, authority="太原市市场监督管理局")
+    orgs.platform_licence_set(actor=operator, kind="hr_service", number="晋人服证字[2025]第0001号",
+                              holder=holder, authority="山西省人力资源和社会保障厅",
+                              expires_on=today + timedelta(days=1500))
+
+
 class Command(BaseCommand):
     help = "Create one demo account per role (password and staff TOTP secrets are printed)."
 
@@ -37,6 +118,7 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 rows = [self._ensure(*account) for account in DEMO_ACCOUNTS]
+                demo_organisations()
                 audit_record(action=AuditAction.COMMAND_RUN, details={"command": "demo_data"})
         finally:
             reset_meta(token)

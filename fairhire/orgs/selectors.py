@@ -1,0 +1,83 @@
+"""Reads about organisations, each scoped by the policies (what you may not see is 404)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from fairhire.accounts.models import User
+from fairhire.core.errors import NotFound, PermissionDenied
+from fairhire.orgs.models import ChangeReport, Document, Membership, Organisation, PlatformLicence
+from fairhire.orgs.policies import (
+    can_read_documents,
+    can_review_organisation,
+    organisation_visible_to,
+    registry_statuses,
+)
+
+
+def organisation_get(*, actor: User | None, organisation_id: int) -> Organisation:
+    org = organisation_visible_to(actor).filter(pk=organisation_id).first()
+    if org is None:
+        raise NotFound(_("未找到该单位。"), code="orgs.not_found")
+    return org
+
+
+def organisation_of(*, actor: User | None) -> Organisation | None:
+    """The organisation the actor works for, if any."""
+    if actor is None or not actor.is_authenticated:
+        return None
+    membership = Membership.objects.filter(user=actor).select_related("organisation").first()
+    return membership.organisation if membership else None
+
+
+def review_queue(*, actor: User, kind: str = "", region: str = "",
+                 today: date | None = None) -> QuerySet[Organisation]:
+    """Organisations waiting for a reviewer, oldest first: new submissions, and verified ones
+    whose re-verification is due (Regulation Art. 25)."""
+    if not can_review_organisation(actor=actor):
+        raise PermissionDenied(_("只有平台审核员可以查看审核队列。"), code="orgs.not_reviewer")
+    today = today or timezone.localdate()
+    queue = Organisation.objects.filter(
+        Q(status=Organisation.Status.PENDING)
+        | Q(status=Organisation.Status.VERIFIED, reverify_due__lte=today))
+    if kind:
+        queue = queue.filter(kind=kind)
+    if region:
+        queue = queue.filter(region_code__startswith=region)
+    return queue.order_by("queued_at", "reverify_due", "pk")
+
+
+def document_get(*, actor: User | None, document_id: int) -> Document:
+    document = Document.objects.select_related("organisation").filter(pk=document_id).first()
+    if document is None or not can_read_documents(actor=actor,
+                                                  organisation=document.organisation):
+        raise NotFound(_("未找到该材料。"), code="orgs.document_not_found")
+    return document
+
+
+def registry_list(*, query: str = "") -> QuerySet[Organisation]:
+    """The public registry of agencies doing online recruitment (Regulation Art. 14)."""
+    agencies = Organisation.objects.filter(registry_statuses()).prefetch_related(
+        "licences", "change_reports")
+    if query:
+        agencies = agencies.filter(Q(name__icontains=query) | Q(uscc__iexact=query))
+    return agencies.order_by("name")
+
+
+def storefront_get(*, organisation_id: int) -> Organisation:
+    agency = Organisation.objects.filter(registry_statuses(), pk=organisation_id).first()
+    if agency is None:
+        raise NotFound(_("未找到该机构。"), code="orgs.not_found")
+    return agency
+
+
+def change_reports_public(*, organisation: Organisation) -> QuerySet[ChangeReport]:
+    return organisation.change_reports.all()
+
+
+def platform_licences() -> QuerySet[PlatformLicence]:
+    return PlatformLicence.objects.all()
