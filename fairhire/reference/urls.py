@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401 (pages are added by the reference work)
+from django.urls import path
 
-urlpatterns: list = []
+from fairhire.reference import views
+
+urlpatterns = [
+    path("", views.index, name="reference-index"),
+    path("<slug:kind>/", views.browse, name="reference-browse"),
+    path("<slug:kind>/pick/", views.pick, name="reference-pick"),
+]

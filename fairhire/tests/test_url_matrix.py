@@ -102,6 +102,15 @@ MATRIX = {
     "api-review-decision": ("POST", f"/api/v1/review/orgs/{MISSING}/decision", BAD_BODY),
     "api-agency-change": ("POST", f"/api/v1/agencies/{MISSING}/changes", BAD_BODY),
     "api-registry-agencies": ("GET", "/api/v1/registry/agencies", public()),
+    # reference: national code tables hold no personal data and are open to all
+    "reference-index": ("GET", "/reference/", public()),
+    "reference-browse": ("GET", "/reference/regions/", public()),
+    "reference-pick": ("GET", "/reference/regions/pick/?q=bj", public()),
+    "api-reference-versions": ("GET", "/api/v1/reference/versions", public()),
+    "api-reference-search": ("GET", "/api/v1/reference/regions?q=bj", public()),
+    "api-reference-detail": ("GET", f"/api/v1/reference/regions/{MISSING}", public(404)),
+    "api-reference-region-resolve": ("GET", f"/api/v1/reference/regions/{MISSING}/resolve",
+                                     public(404)),
 }
 
 
