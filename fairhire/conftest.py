@@ -1,5 +1,7 @@
 """Fixtures shared by every app's tests."""
 
+import logging
+
 import pytest
 
 
@@ -51,6 +53,36 @@ def browser():
 def page(browser):
     context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai")
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(30_000)  # generous: CI machines have two busy cores
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Most tests create accounts and are not about passwords; Argon2id costs ~100 MB and a tenth
+    # of a second per hash. Tests about password storage ask for `production_password_hashing`.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def production_password_hashing(settings):
+    from fairhire import settings as project_settings
+
+    settings.PASSWORD_HASHERS = project_settings.PASSWORD_HASHERS
+
+
+@pytest.fixture(autouse=True)
+def _no_unmasked_pi_leaks(settings):
+    """Every response and log line of every test is scanned (SECURITY.md control 12)."""
+    from fairhire.privacy.tests import leak_scanner
+
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE,
+                           "fairhire.privacy.tests.leak_scanner.LeakScanMiddleware"]
+    handler = leak_scanner.LeakScanLogHandler()
+    logging.getLogger().addHandler(handler)
+    leak_scanner.FOUND.clear()
+    yield
+    logging.getLogger().removeHandler(handler)
+    found, leak_scanner.FOUND[:] = list(leak_scanner.FOUND), []
+    assert not found, f"unmasked personal information reached someone not entitled: {found}"

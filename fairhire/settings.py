@@ -264,3 +264,20 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+
+# --- ledger ---
+# The tamper-evident ledger (SECURITY.md control 20). The log key signs checkpoints; the witness
+# key co-signs them and belongs to another party in production (set FAIRHIRE_WITNESS_PUBLIC_KEY
+# on the log's host and run the witness elsewhere). Both are base64 Ed25519 seeds, generated once
+# into var/ for development (URL-safe base64, like the data keys above).
+LEDGER_SIGNING_KEY = env_or_generated("FAIRHIRE_LEDGER_KEY", "ledger_key",
+                                      lambda: secrets.token_urlsafe(32) + "=")
+LEDGER_WITNESS_KEY = env_or_generated("FAIRHIRE_WITNESS_KEY", "witness_key",
+                                      lambda: secrets.token_urlsafe(32) + "=")
+LEDGER_WITNESS_PUBLIC_KEY = os.environ.get("FAIRHIRE_WITNESS_PUBLIC_KEY", "")
+LEDGER_WITNESS_STATE = Path(os.environ.get("FAIRHIRE_WITNESS_STATE")
+                            or VAR_DIR / "witness_state.json")
+LEDGER_CHECKPOINT_MINUTES = int(os.environ.get("FAIRHIRE_LEDGER_CHECKPOINT_MINUTES", 10))
+# Regulation Art. 26: records are kept at least three years after the service ends.
+LEDGER_RETENTION_YEARS = max(3, int(os.environ.get("FAIRHIRE_LEDGER_RETENTION_YEARS", 3)))
+LEDGER_BACKUP_DIR = VAR_DIR / "backups"

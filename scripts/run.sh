@@ -12,6 +12,8 @@ if [ ! -f "$VAR/.demo-data-loaded" ]; then
   $PY manage.py demo_data > "$VAR/demo-accounts.txt"
   touch "$VAR/.demo-data-loaded"
 fi
+# The ledger's periodic checkpoint re-queues itself; this only starts it if none is waiting.
+$PY manage.py ledger_checkpoint --schedule
 $PY manage.py db_worker --no-reload &
 WORKER=$!
 trap 'kill $WORKER 2>/dev/null || true' EXIT INT TERM

@@ -14,5 +14,14 @@ def navigation(request):
             items.append((_("审计日志"), reverse("audit-list")))
         if has_perm(user, Perm.ACCOUNTS_MANAGE):
             items.append((_("账号管理"), reverse("user-list")))
+        if has_perm(user, Perm.SEEK):
+            items.append((_("我的简历"), reverse("resume-list")))
+            items.append((_("我的数据"), reverse("my-data")))
+        if has_perm(user, Perm.AUDIT_READ):
+            items.append((_("个人信息访问记录"), reverse("pi-access-log")))
+        if has_perm(user, Perm.ACCOUNTS_MANAGE):
+            items.append((_("个人信息保护自查"), reverse("self-inspection-list")))
         items.append((_("账号设置"), reverse("account-settings")))
+    if user is None or not user.is_authenticated:
+        items.append((_("求职者实名注册"), reverse("seeker-sign-up")))
     return {"nav_items": items}

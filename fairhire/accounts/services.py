@@ -468,6 +468,24 @@ def user_active_set(*, actor: User, user: User, active: bool,
 
 
 @transaction.atomic
+def user_account_close(*, user: User, now: datetime | None = None) -> User:
+    """A person closes their own account (PIPL right to delete; SECURITY.md control 15).
+
+    The account is disabled at once (its sessions and API tokens stop working) and the name
+    and e-mail it carried are erased; the username stays so the audit trail still reads.
+    """
+    now = now or timezone.now()
+    user.is_active = False
+    user.display_name = _("已注销用户")
+    user.email = ""
+    user.set_unusable_password()
+    user.save(update_fields=["is_active", "display_name", "email", "password"])
+    ApiToken.objects.filter(user=user, revoked_at=None).update(revoked_at=now)
+    audit_record(action=AuditAction.USER_CLOSED, actor=user, target=user, now=now)
+    return user
+
+
+@transaction.atomic
 def lockout_release(*, actor: User, key: str, now: datetime | None = None) -> int:
     """Lift the lockouts on an account name or address before they expire."""
     if not can_unlock_accounts(actor=actor):

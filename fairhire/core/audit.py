@@ -37,6 +37,7 @@ class AuditAction(models.TextChoices):
     USER_ROLE_CHANGED = "accounts.user_role_changed", _("变更角色")
     USER_DISABLED = "accounts.user_disabled", _("停用账号")
     USER_ENABLED = "accounts.user_enabled", _("启用账号")
+    USER_CLOSED = "accounts.user_closed", _("本人注销账号")
     TOKEN_CREATED = "accounts.token_created", _("创建 API 令牌")
     TOKEN_REVOKED = "accounts.token_revoked", _("吊销 API 令牌")
     # core

@@ -93,6 +93,10 @@ class NulCharacterGuardMiddleware:
                 return _has_nul(json.loads(request.body or b"null"))
             except (ValueError, UnicodeDecodeError):
                 return False  # the API answers malformed JSON itself
+        if request.content_type == "multipart/form-data" and request.path.startswith("/api/"):
+            # Parsing it here would consume the stream the API reads its body from; uploads
+            # are judged by content in the service, and form fields by their schema.
+            return False
         if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
             return any(_has_nul(v) for _key, values in request.POST.lists() for v in values)
         return False

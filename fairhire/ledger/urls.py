@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401 (pages are added by the ledger issue)
+from django.urls import path
 
-urlpatterns: list = []
+from fairhire.ledger import views
+
+urlpatterns = [
+    path("", views.ledger_home, name="ledger-home"),
+]

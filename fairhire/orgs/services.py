@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from fairhire.accounts.models import Role, User
 from fairhire.core.audit import AuditAction, audit_record
 from fairhire.core.errors import InvalidInput, NotFound, PermissionDenied, RuleViolation
+from fairhire.ledger.services import ledger_append
 from fairhire.orgs import uploads
 from fairhire.orgs.fees import deposit_term
 from fairhire.orgs.identifiers import IdentifierError, validate_id_number, validate_uscc
@@ -196,9 +197,18 @@ def operator_masked(org: Organisation) -> dict[str, str]:
 
 def _archive(org: Organisation, kind: str, *, now: datetime, actor: User | None = None,
              reason: str = "", documents: list | None = None, **details) -> ArchiveEntry:
-    return ArchiveEntry.objects.create(organisation=org, kind=kind, at=now, actor=actor,
-                                       reason=reason, documents=documents or [],
-                                       details=details)
+    entry = ArchiveEntry.objects.create(organisation=org, kind=kind, at=now, actor=actor,
+                                        reason=reason, documents=documents or [],
+                                        details=details)
+    # Every step of the registration archive is also sealed in the ledger (Regulation Arts 25,
+    # 26): a verification decision, with the document versions it looked at, cannot be
+    # rewritten later without the ledger naming it.
+    ledger_append(kind=f"orgs.archive.{kind}", obj=org, now=now, payload={
+        "archive_entry": entry.pk, "organisation": org.pk, "kind": kind,
+        "at": now.isoformat(), "actor": actor.pk if actor else None, "reason": reason,
+        "documents": entry.documents, "details": entry.details,
+    })
+    return entry
 
 
 def _tell(recipients: list[str], subject: str, body: str) -> None:

@@ -36,9 +36,12 @@ def api_for(*roles, ok=200, others=403):
 
 
 SEC, AUD, REV, EMP = Role.SECURITY_ADMIN, Role.AUDIT_ADMIN, Role.REVIEWER, Role.EMPLOYER_STAFF
+SEEK = Role.SEEKER
 NOBODY = page_for(ok=404, others=404)  # missing ids look the same to everyone
 NOBODY_API = api_for(ok=404, others=404)
 BAD_BODY = api_for(ok=422, others=422)  # an empty body is refused before any look-up
+MINE = page_for(SEEK, ok=404)  # a seeker's own pages
+MINE_API = api_for(SEEK, ok=404)
 
 # url name: (method, sample path, expected status per role)
 MATRIX = {
@@ -111,6 +114,51 @@ MATRIX = {
     "api-reference-detail": ("GET", f"/api/v1/reference/regions/{MISSING}", public(404)),
     "api-reference-region-resolve": ("GET", f"/api/v1/reference/regions/{MISSING}/resolve",
                                      public(404)),
+    # profiles (seekers made here have no real-name profile: their own pages answer 404)
+    "seeker-sign-up": ("GET", "/seekers/sign-up/", public()),
+    "seeker-detail": ("GET", f"/seekers/{MISSING}/", NOBODY),
+    "resume-list": ("GET", "/me/resumes/", MINE),
+    "resume-create": ("GET", "/me/resumes/new/", MINE),
+    "resume-edit": ("GET", f"/me/resumes/{MISSING}/", page_for(SEEK, ok=404)),
+    "resume-delete": ("POST", f"/me/resumes/{MISSING}/delete/", NOBODY),
+    "gig-card-edit": ("GET", "/me/gig-card/", MINE),
+    "my-data": ("GET", "/me/data/", MINE),
+    "my-data-download": ("GET", "/me/data/download/", MINE),
+    "consent-give": ("POST", "/me/consents/resume_sending/give/", MINE),
+    "consent-withdraw": ("POST", "/me/consents/general/withdraw/", MINE),
+    "account-close": ("GET", "/me/close/", MINE),
+    "api-seeker-sign-up": ("POST", "/api/v1/seekers", public(422)),
+    "api-seeker-identity": ("GET", f"/api/v1/seekers/{MISSING}", NOBODY_API),
+    "api-resume-list": ("GET", "/api/v1/me/resumes", MINE_API),
+    "api-resume-create": ("POST", "/api/v1/me/resumes", BAD_BODY),
+    "api-resume-get": ("GET", f"/api/v1/me/resumes/{MISSING}", NOBODY_API),
+    "api-resume-put": ("PUT", f"/api/v1/me/resumes/{MISSING}", BAD_BODY),
+    "api-resume-delete": ("DELETE", f"/api/v1/me/resumes/{MISSING}", NOBODY_API),
+    "api-gig-card-get": ("GET", "/api/v1/me/gig-card", MINE_API),
+    "api-gig-card-put": ("PUT", "/api/v1/me/gig-card", BAD_BODY),
+    "api-my-data": ("GET", "/api/v1/me/data", MINE_API),
+    "api-my-profile-correct": ("PUT", "/api/v1/me/profile", MINE_API),
+    "api-consent-give": ("POST", "/api/v1/me/consents/resume_sending", MINE_API),
+    "api-consent-withdraw": ("POST", "/api/v1/me/consents/general/withdraw", MINE_API),
+    "api-account-close": ("POST", "/api/v1/me/close", MINE_API),
+    # privacy
+    "pi-access-log": ("GET", "/privacy/access-log/", page_for(AUD)),
+    "self-inspection-list": ("GET", "/privacy/self-inspections/", page_for(SEC, AUD)),
+    "self-inspection-detail": ("GET", "/privacy/self-inspections/1999/",
+                               page_for(SEC, AUD, ok=404)),
+    "api-pi-access-log": ("GET", "/api/v1/privacy/access-log", api_for(AUD)),
+    "api-pi-export-list": ("GET", "/api/v1/privacy/exports", api_for(AUD)),
+    "api-transfer-approval-create": ("POST", "/api/v1/privacy/transfer-approvals", BAD_BODY),
+    "api-self-inspection-get": ("GET", "/api/v1/privacy/self-inspections/1999",
+                                api_for(SEC, AUD, ok=404)),
+    # ledger: the public can check the log (Regulation Art. 26; SECURITY.md control 20)
+    "ledger-home": ("GET", "/ledger/", public()),
+    "api-ledger-checkpoint": ("GET", "/api/v1/ledger/checkpoint", public(404)),
+    "api-ledger-inclusion": ("GET", "/api/v1/ledger/proof/inclusion?entry=0", public(400)),
+    "api-ledger-consistency": ("GET", "/api/v1/ledger/proof/consistency?first=0", public()),
+    "api-ledger-object": ("GET", f"/api/v1/ledger/objects/orgs.organisation/{MISSING}",
+                          public(404)),
+    "api-ledger-cosign": ("POST", "/api/v1/ledger/cosignatures", public(422)),
 }
 
 

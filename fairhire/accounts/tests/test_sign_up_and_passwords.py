@@ -22,7 +22,7 @@ def sign_up(client, **overrides):
     return client.post(reverse("account-sign-up"), data, REMOTE_ADDR="203.0.113.30")
 
 
-def test_a_job_seeker_signs_up_and_is_signed_in():
+def test_a_job_seeker_signs_up_and_is_signed_in(production_password_hashing):
     client = Client()
     response = sign_up(client)
     assert response.status_code == 302

@@ -27,3 +27,9 @@ def test_a_nul_in_a_form_is_a_400_and_nothing_is_created():
 
 def test_ordinary_input_passes():
     assert Client().get("/", {"q": "上海"}).status_code == 200
+
+
+def test_a_multipart_post_to_a_json_endpoint_is_a_clear_4xx_not_a_500():
+    response = Client().post("/api/v1/auth/token", {"username": "a", "password": "b"})
+    assert 400 <= response.status_code < 500
+    assert response.json()["code"]

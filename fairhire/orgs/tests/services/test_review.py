@@ -1,3 +1,4 @@
+import json
 from datetime import timedelta
 
 import pytest
@@ -62,6 +63,25 @@ def test_a_reviewer_approves_and_the_archive_records_who_when_and_which_versions
     versions = {(d["kind"], d["version"], d["sha256"]) for d in entry.documents}
     assert versions == {(d.kind, d.version, d.sha256) for d in org.documents.all()}
     assert AuditEvent.objects.get(action=AuditAction.ORG_APPROVED).actor_id == reviewer.pk
+
+
+@pytest.mark.req("R26")
+def test_every_archive_step_is_sealed_in_the_ledger_with_the_versions_reviewed():
+    from fairhire.ledger.models import Entry
+    from fairhire.ledger.services import ledger_verify
+
+    org = submitted()
+    organisation_decide(actor=make_user(Role.REVIEWER), organisation=org, decision="approve",
+                        now=NOW)
+    kinds = list(Entry.objects.filter(object_model="organisation", object_pk=str(org.pk))
+                 .order_by("seq").values_list("kind", flat=True))
+    assert kinds[0] == "orgs.archive.registered"
+    assert kinds[-1] == "orgs.archive.approved"
+    approved = Entry.objects.get(kind="orgs.archive.approved", object_pk=str(org.pk))
+    sealed = json.loads(approved.body.text)
+    assert [d["sha256"] for d in sealed["documents"]] == [
+        d["sha256"] for d in org.archive.get(kind=ArchiveEntry.Kind.APPROVED).documents]
+    assert ledger_verify().ok
 
 
 @pytest.mark.req("R17.1")

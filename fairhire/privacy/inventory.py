@@ -1,0 +1,133 @@
+"""The data inventory: every model field that holds personal information (SECURITY.md control 14).
+
+Each entry says why the field is collected (purpose), on what legal basis (PIPL Art 13), how long
+it is kept, and whether it is encrypted at rest. ``tests/test_inventory.py`` fails when a model
+field whose name looks like personal information is neither listed here nor in ``NOT_PERSONAL``
+with a reason, so a new field cannot slip in unaccounted for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class LegalBasis(models.TextChoices):
+    CONSENT = "consent", _("个人同意（个人信息保护法第十三条第一项）")
+    SEPARATE_CONSENT = "separate_consent", _("单独同意（个人信息保护法第二十九条）")
+    CONTRACT = "contract", _("订立、履行合同所必需（第十三条第二项）")
+    LEGAL_DUTY = "legal_duty", _("履行法定职责或法定义务所必需（第十三条第三项）")
+
+
+# Retention periods, in words a person reads; the retention clocks live in the services.
+UNTIL_CLOSED = _("账号存续期间；注销后删除")
+SERVICE_RECORD = _("服务结束后至少三年（《网络招聘服务管理规定》第二十六条），期满删除")
+NETWORK_LOG = _("至少六个月（《网络安全法》第二十一条）；审计记录三年")
+ORG_RECORD = _("单位在平台存续期间及注销后三年（第二十五条登记档案）")
+
+
+@dataclass(frozen=True)
+class PiField:
+    purpose: str
+    basis: str
+    retention: str
+    encrypted: bool = False
+    sensitive: bool = False
+
+
+# Names that suggest personal information. A match must be in INVENTORY or NOT_PERSONAL.
+LOOKS_PERSONAL = re.compile(
+    r"name|id_number|phone|mobile|email|address|birth|gender|(^|_)sex($|_)|ethnic|"
+    r"(^|_)ip($|_)|contact|account|user_agent|(^|_)age($|_)|legal_representative"
+)
+
+_SEEKER = _("求职者实名注册与求职服务（《网络招聘服务管理规定》第十六条）")
+
+INVENTORY: dict[str, PiField] = {
+    # profiles: the job seeker (Regulation Art. 16; gig notice (8))
+    "profiles.seekerprofile.real_name": PiField(_SEEKER, LegalBasis.CONSENT, UNTIL_CLOSED,
+                                                encrypted=True),
+    "profiles.seekerprofile.id_number": PiField(
+        _("实名核验、一人一号（《网络招聘服务管理规定》第十六条）"), LegalBasis.SEPARATE_CONSENT,
+        UNTIL_CLOSED, encrypted=True, sensitive=True),
+    "profiles.seekerprofile.id_number_index": PiField(
+        _("不解密即可发现重复注册的身份证号盲索引"), LegalBasis.LEGAL_DUTY, UNTIL_CLOSED),
+    "profiles.seekerprofile.birth_date": PiField(
+        _("核验年满十六周岁"), LegalBasis.SEPARATE_CONSENT, UNTIL_CLOSED, encrypted=True,
+        sensitive=True),
+    "profiles.seekerprofile.phone": PiField(_("联系求职者"), LegalBasis.CONSENT, UNTIL_CLOSED,
+                                            encrypted=True),
+    "profiles.seekerprofile.phone_index": PiField(_("按手机号查找账号的盲索引"),
+                                                  LegalBasis.CONSENT, UNTIL_CLOSED),
+    "profiles.seekerprofile.email": PiField(_("联系求职者"), LegalBasis.CONSENT, UNTIL_CLOSED,
+                                            encrypted=True),
+    "profiles.seekerprofile.address": PiField(_("匹配就近岗位"), LegalBasis.CONSENT,
+                                              UNTIL_CLOSED, encrypted=True),
+    # accounts (owned by the foundation; listed here so the inventory is complete)
+    "accounts.user.username": PiField(_("登录"), LegalBasis.CONTRACT, UNTIL_CLOSED),
+    "accounts.user.first_name": PiField(_("Django 自带字段，FairHire 不填写"), LegalBasis.CONTRACT,
+                                        UNTIL_CLOSED),
+    "accounts.user.last_name": PiField(_("Django 自带字段，FairHire 不填写"), LegalBasis.CONTRACT,
+                                       UNTIL_CLOSED),
+    "accounts.user.email": PiField(_("找回密码（求职者的邮箱另行加密保存，此处留空）"),
+                                   LegalBasis.CONTRACT, UNTIL_CLOSED),
+    "accounts.user.display_name": PiField(_("页面显示的称呼（求职者为脱敏姓名）"),
+                                          LegalBasis.CONTRACT, UNTIL_CLOSED),
+    # the audit trail and the privacy records themselves (network logs)
+    "core.auditevent.account": PiField(_("安全审计（谁做了什么）"), LegalBasis.LEGAL_DUTY,
+                                       NETWORK_LOG),
+    "core.auditevent.ip": PiField(_("安全审计（登录地址）"), LegalBasis.LEGAL_DUTY, NETWORK_LOG),
+    "core.auditevent.user_agent": PiField(_("安全审计（客户端）"), LegalBasis.LEGAL_DUTY,
+                                          NETWORK_LOG),
+    "privacy.piaccess.viewer_account": PiField(_("个人信息访问记录"), LegalBasis.LEGAL_DUTY,
+                                               NETWORK_LOG),
+    "privacy.piaccess.ip": PiField(_("个人信息访问记录"), LegalBasis.LEGAL_DUTY, NETWORK_LOG),
+    "privacy.piexport.account": PiField(_("个人信息导出记录"), LegalBasis.LEGAL_DUTY,
+                                        NETWORK_LOG),
+    "privacy.piexport.ip": PiField(_("个人信息导出记录"), LegalBasis.LEGAL_DUTY, NETWORK_LOG),
+    # orgs (issue 3): the people named in an organisation's registration (Regulation Art. 25)
+    "orgs.organisation.address": PiField(_("单位注册地址（个体工商户可能为住址）"),
+                                         LegalBasis.LEGAL_DUTY, ORG_RECORD),
+    "orgs.organisation.legal_representative": PiField(_("登记法定代表人"),
+                                                      LegalBasis.LEGAL_DUTY, ORG_RECORD),
+    "orgs.organisation.contact_name": PiField(_("单位联系人"), LegalBasis.LEGAL_DUTY, ORG_RECORD),
+    "orgs.organisation.contact_phone": PiField(_("单位联系电话"), LegalBasis.LEGAL_DUTY,
+                                               ORG_RECORD),
+    "orgs.organisation.operator_name": PiField(_("经办人身份核验（第十七条）"),
+                                               LegalBasis.LEGAL_DUTY, ORG_RECORD),
+    "orgs.organisation.operator_id_number_enc": PiField(
+        _("经办人身份核验（第十七条）"), LegalBasis.LEGAL_DUTY, ORG_RECORD, encrypted=True,
+        sensitive=True),
+    "orgs.organisation.operator_id_number_index": PiField(
+        _("经办人身份证号盲索引"), LegalBasis.LEGAL_DUTY, ORG_RECORD),
+    "orgs.organisation.operator_phone_enc": PiField(_("联系经办人"), LegalBasis.LEGAL_DUTY,
+                                                    ORG_RECORD, encrypted=True),
+    "orgs.document.original_name": PiField(_("上传文件名（可能含人名）"), LegalBasis.LEGAL_DUTY,
+                                           ORG_RECORD),
+}
+
+# Apps that hold no personal information at all, with the reason.
+NOT_PERSONAL_APPS: dict[str, str] = {
+    "reference": "national code tables (regions, occupations, industries, education levels)",
+}
+
+# Fields whose names look personal but hold nothing about a person, each with the reason.
+NOT_PERSONAL: dict[str, str] = {
+    "auth.permission.name": "a permission's label",
+    "auth.permission.codename": "a permission's code",
+    "auth.group.name": "a group's label",
+    "otp_totp.totpdevice.name": "a device label chosen by the code",
+    "otp_static.staticdevice.name": "a device label chosen by the code",
+    "django_tasks_database.dbtaskresult.queue_name": "a task queue",
+    "django_tasks_database.dbtaskresult.backend_name": "a task backend",
+    "accounts.apitoken.name": "a token's label",
+    "orgs.organisation.name": "an organisation's registered name",
+    "orgs.document.storage_name": "a random file name",
+}
+
+
+def inventory_rows() -> list[tuple[str, PiField]]:
+    return sorted(INVENTORY.items())

@@ -1,0 +1,54 @@
+"""Rows that hold encrypted personal information (SECURITY.md control 9, Regulation Art. 21(2)).
+
+A model that keeps personal information inherits :class:`Sealed` and names its encrypted columns
+in ``SEALED_FIELDS``. Each such column holds a token from :mod:`fairhire.privacy.crypto` (or ``""``
+when empty), bound to ``<app>.<model>.<column>:<pii_id>``. ``pii_id`` is a random UUID assigned
+when the Python object is built, before the first save, so a value can be sealed before the row
+has a primary key; a token moved to another row or column then fails to decrypt.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from typing import ClassVar
+
+from django.apps import apps
+from django.db import models
+
+from fairhire.privacy import crypto
+
+
+class Sealed(models.Model):
+    pii_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    SEALED_FIELDS: ClassVar[tuple[str, ...]] = ()
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def sealed_context(cls, *, column: str, pii_id: uuid.UUID | str) -> str:
+        return crypto.field_context(table=cls._meta.label_lower, column=column, row_id=pii_id)
+
+    def _context(self, column: str) -> str:
+        if column not in self.SEALED_FIELDS:
+            raise ValueError(f"{column} is not a sealed column of {self._meta.label_lower}")
+        return self.sealed_context(column=column, pii_id=self.pii_id)
+
+    def seal(self, column: str, value: str | None) -> None:
+        """Store ``value`` encrypted in ``column``; an empty value stores ``""`` (nothing held)."""
+        context = self._context(column)
+        setattr(self, column, crypto.encrypt(value, context=context) if value else "")
+
+    def unseal(self, column: str) -> str:
+        """The plaintext of ``column``; raises ``crypto.DecryptionError`` rather than guess."""
+        token = getattr(self, column)
+        return crypto.decrypt(token, context=self._context(column)) if token else ""
+
+
+def sealed_models() -> Iterator[type[Sealed]]:
+    """Every installed model that holds sealed columns (for rotation and the self-inspection)."""
+    for model in apps.get_models():
+        if issubclass(model, Sealed) and model.SEALED_FIELDS:
+            yield model
