@@ -9,7 +9,8 @@ mkdir -p "$VAR"
 
 $PY manage.py migrate --noinput
 if [ ! -f "$VAR/.demo-data-loaded" ]; then
-  $PY manage.py demo_data > "$VAR/demo-accounts.txt"
+  # Mail the demo sends (review decisions) goes to var/mail/, not into the account list.
+  FAIRHIRE_EMAIL_BACKEND=file $PY manage.py demo_data > "$VAR/demo-accounts.txt"
   touch "$VAR/.demo-data-loaded"
 fi
 # The ledger's periodic checkpoint re-queues itself; this only starts it if none is waiting.

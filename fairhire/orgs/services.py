@@ -23,7 +23,6 @@ from fairhire.core.audit import AuditAction, audit_record
 from fairhire.core.errors import InvalidInput, NotFound, PermissionDenied, RuleViolation
 from fairhire.ledger.services import ledger_append
 from fairhire.orgs import uploads
-from fairhire.orgs.fees import deposit_term
 from fairhire.orgs.identifiers import IdentifierError, validate_id_number, validate_uscc
 from fairhire.orgs.models import (
     ONLINE_RECRUITMENT_SCOPE,
@@ -49,6 +48,7 @@ from fairhire.orgs.policies import (
     current_licence,
 )
 from fairhire.privacy import crypto
+from fairhire.screening import screen
 
 Status = Organisation.Status
 ONLINE_SCOPE = ONLINE_RECRUITMENT_SCOPE
@@ -156,15 +156,25 @@ def _check_licence(licence: LicenceData | None, field_name: str, *, today: date)
 
 
 def check_fees(fees: list[FeeData]) -> None:
-    """Regulation Art. 19(2): no fee may take a deposit from a worker."""
+    """Regulation Art. 19(2): no fee may take a deposit from a worker.
+
+    The compliance screener reads each item and its standard through disguises (traditional
+    characters, spaces inside words); a blocking ``deposit_fee`` flag on a fee the worker pays
+    refuses the schedule. A guarantee an employer pays the agency is lawful (SCREENING.md).
+    """
     for fee in fees:
-        term = deposit_term(fee.item, fee.standard)
-        if term is not None:
-            raise InvalidInput(
-                _("收费项目“%(item)s”含有“%(term)s”：不得向劳动者收取押金或保证金。")
-                % {"item": fee.item, "term": term}, code="orgs.deposit_fee", field="fees")
         if fee.payer not in FeeItem.Payer.values:
             raise InvalidInput(_("请选择付费方。"), code="orgs.bad_payer", field="fees")
+        if fee.payer != FeeItem.Payer.WORKER:
+            continue
+        deposits = [flag for flag in screen(f"{fee.item}：{fee.standard}")
+                    if flag.category == "deposit_fee" and flag.is_blocking]
+        if deposits:
+            raise InvalidInput(
+                _("收费项目“%(item)s”中的“%(excerpt)s”：不得向劳动者收取押金、保证金或扣押证件"
+                  "（《网络招聘服务管理规定》第十九条）。")
+                % {"item": fee.item, "excerpt": deposits[0].excerpt},
+                code="orgs.deposit_fee", field="fees")
 
 
 def _store_operator_pi(org: Organisation, *, id_number: str, phone: str) -> None:

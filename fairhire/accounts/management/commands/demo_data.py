@@ -110,6 +110,20 @@ def demo_organisations() -> None:
                               expires_on=today + timedelta(days=1500))
 
 
+def demo_seeker(*, username: str, name: str) -> User:
+    """A job seeker registered under a real name (fictitious, valid check digit)."""
+    from fairhire.orgs.identifiers import id_check_char
+    from fairhire.privacy.notices import ConsentKind
+    from fairhire.profiles.services import seeker_sign_up
+
+    stem = "14010519950307123"  # 太原市小店区, born 1995-03-07
+    profile = seeker_sign_up(username=username, password=DEMO_PASSWORD, real_name=name,
+                             id_number=stem + id_check_char(stem), phone="13800138000",
+                             email=f"{username}@example.com", address="山西省太原市小店区",
+                             consents=[ConsentKind.GENERAL, ConsentKind.ID_NUMBER])
+    return profile.user
+
+
 class Command(BaseCommand):
     help = "Create one demo account per role (password and staff TOTP secrets are printed)."
 
@@ -133,6 +147,8 @@ class Command(BaseCommand):
 
     def _ensure(self, username: str, name: str, role: str, extra: dict) -> tuple[User, str]:
         user = User.objects.filter(username=username).first()
+        if user is None and role == Role.SEEKER:
+            user = demo_seeker(username=username, name=name)
         if user is None:
             user = services.user_create(actor=None, username=username, password=DEMO_PASSWORD,
                                         role=role, display_name=name,

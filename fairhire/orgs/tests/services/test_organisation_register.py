@@ -109,6 +109,13 @@ def test_a_fee_charging_workers_a_deposit_is_refused(fee):
     assert not Organisation.objects.exists()
 
 
+@pytest.mark.req("R19.2")
+def test_a_guarantee_the_employer_pays_the_agency_is_lawful():
+    org = make_org(OrgKind.AGENCY, fees=[
+        FeeData(item="招聘服务保证金", standard="5000 元，合同期满退还", payer="employer")])
+    assert org.fee_items.get().payer == "employer"
+
+
 @pytest.mark.req("R9")
 @pytest.mark.parametrize(("override", "field"), [
     ({"hr_licence": None}, "hr_licence"),
