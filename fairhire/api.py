@@ -10,9 +10,11 @@ from fairhire.core.api import install_error_handlers
 from fairhire.core.api import router as core_router
 from fairhire.ledger.api import router as ledger_router
 from fairhire.orgs.api import router as orgs_router
+from fairhire.postings.api import router as postings_router
 from fairhire.privacy.api import router as privacy_router
 from fairhire.profiles.api import router as profiles_router
 from fairhire.reference.api import router as reference_router
+from fairhire.screening.api import router as screening_router
 
 
 class UnicodeJSONRenderer(JSONRenderer):
@@ -41,3 +43,5 @@ api.add_router("/", orgs_router)
 api.add_router("/ledger", ledger_router)
 api.add_router("/", privacy_router)
 api.add_router("/", profiles_router)
+api.add_router("/", screening_router)
+api.add_router("/", postings_router)

@@ -92,6 +92,8 @@ INSTALLED_APPS = [
     "fairhire.ledger",
     "fairhire.privacy",
     "fairhire.profiles",
+    "fairhire.screening",
+    "fairhire.postings",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,8 @@ urlpatterns = [
     path("ledger/", include("fairhire.ledger.urls")),
     path("", include("fairhire.privacy.urls")),
     path("", include("fairhire.profiles.urls")),
+    path("", include("fairhire.screening.urls")),
+    path("", include("fairhire.postings.urls")),
     path("tasks/<uuid:task_id>/", core_views.task_detail, name="task-detail"),
     path("tasks/<uuid:task_id>/download/", core_views.task_download, name="task-download"),
     path("api/v1/", api.urls),

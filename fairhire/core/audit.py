@@ -84,6 +84,8 @@ class AuditAction(models.TextChoices):
     DATA_KEYS_ROTATED = "privacy.data_keys_rotated", _("轮换个人信息加密密钥")
     SELF_INSPECTION_GENERATED = "privacy.self_inspection_generated", _("生成个人信息保护自查记录")
     SELF_INSPECTION_CONCLUDED = "privacy.self_inspection_concluded", _("填写自查发现与整改")
+    # screening (issue 5): add members here
+    # postings (issue 4): add members here
     # reference (issue 4): add members here
     REFERENCE_TABLE_LOADED = "reference.code_table_loaded", _("载入随附代码表")
     REFERENCE_TABLE_IMPORTED = "reference.code_table_imported", _("导入官方代码表")

@@ -48,7 +48,7 @@ from fairhire.orgs.policies import (
     current_licence,
 )
 from fairhire.privacy import crypto
-from fairhire.screening import screen
+from fairhire.screening.services import screen_text
 
 Status = Organisation.Status
 ONLINE_SCOPE = ONLINE_RECRUITMENT_SCOPE
@@ -167,7 +167,7 @@ def check_fees(fees: list[FeeData]) -> None:
             raise InvalidInput(_("请选择付费方。"), code="orgs.bad_payer", field="fees")
         if fee.payer != FeeItem.Payer.WORKER:
             continue
-        deposits = [flag for flag in screen(f"{fee.item}：{fee.standard}")
+        deposits = [flag for flag in screen_text(f"{fee.item}：{fee.standard}").flags
                     if flag.category == "deposit_fee" and flag.is_blocking]
         if deposits:
             raise InvalidInput(
