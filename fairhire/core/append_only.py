@@ -20,15 +20,37 @@ $$ LANGUAGE plpgsql;
 """
 
 
-class AppendOnly(migrations.operations.base.Operation):
+class TriggerOperation(migrations.operations.base.Operation):
+    """A migration operation that installs database triggers and removes them when reversed.
+
+    Subclasses say which statements to run per database vendor.
+    """
+
     reversible = True
     reduces_to_sql = True
 
-    def __init__(self, table: str) -> None:
-        self.table = table
-
     def state_forwards(self, app_label, state) -> None:
         pass
+
+    def _statements(self, vendor: str) -> list[str]:
+        raise NotImplementedError
+
+    def _drop_statements(self, vendor: str) -> list[str]:
+        raise NotImplementedError
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state) -> None:
+        # params=None: the PL/pgSQL bodies contain "%" that is not a query placeholder.
+        for sql in self._statements(schema_editor.connection.vendor):
+            schema_editor.execute(sql, params=None)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state) -> None:
+        for sql in self._drop_statements(schema_editor.connection.vendor):
+            schema_editor.execute(sql, params=None)
+
+
+class AppendOnly(TriggerOperation):
+    def __init__(self, table: str) -> None:
+        self.table = table
 
     def _statements(self, vendor: str) -> list[str]:
         t = self.table
@@ -56,14 +78,6 @@ class AppendOnly(migrations.operations.base.Operation):
                     f'DROP TRIGGER IF EXISTS "{t}_no_truncate" ON "{t}";']
         return [f'DROP TRIGGER IF EXISTS "{t}_no_update";',
                 f'DROP TRIGGER IF EXISTS "{t}_no_delete";']
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state) -> None:
-        for sql in self._statements(schema_editor.connection.vendor):
-            schema_editor.execute(sql, params=None)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state) -> None:
-        for sql in self._drop_statements(schema_editor.connection.vendor):
-            schema_editor.execute(sql, params=None)
 
     def describe(self) -> str:
         return f"Make {self.table} append-only"

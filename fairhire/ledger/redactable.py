@@ -9,7 +9,7 @@ first leaving evidence, and ``ledger_verify`` checks the new text against that e
 
 from __future__ import annotations
 
-from django.db import migrations
+from fairhire.core.append_only import TriggerOperation
 
 PAYLOAD_TABLE = "ledger_entrypayload"
 ENTRY_TABLE = "ledger_entry"
@@ -33,13 +33,7 @@ $$ LANGUAGE plpgsql;
 """
 
 
-class RedactableOnly(migrations.operations.base.Operation):
-    reversible = True
-    reduces_to_sql = True
-
-    def state_forwards(self, app_label, state) -> None:
-        pass
-
+class RedactableOnly(TriggerOperation):
     def _statements(self, vendor: str) -> list[str]:
         t = PAYLOAD_TABLE
         if vendor == "postgresql":
@@ -70,14 +64,6 @@ class RedactableOnly(migrations.operations.base.Operation):
                     "DROP FUNCTION IF EXISTS fairhire_ledger_payload_guard();"]
         return [f'DROP TRIGGER IF EXISTS "{t}_guard_update";',
                 f'DROP TRIGGER IF EXISTS "{t}_no_delete";']
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state) -> None:
-        for sql in self._statements(schema_editor.connection.vendor):
-            schema_editor.execute(sql, params=None)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state) -> None:
-        for sql in self._drop_statements(schema_editor.connection.vendor):
-            schema_editor.execute(sql, params=None)
 
     def describe(self) -> str:
         return f"Let {PAYLOAD_TABLE} change only after a logged redaction"
