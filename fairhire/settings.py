@@ -283,3 +283,9 @@ LEDGER_CHECKPOINT_MINUTES = int(os.environ.get("FAIRHIRE_LEDGER_CHECKPOINT_MINUT
 # Regulation Art. 26: records are kept at least three years after the service ends.
 LEDGER_RETENTION_YEARS = max(3, int(os.environ.get("FAIRHIRE_LEDGER_RETENTION_YEARS", 3)))
 LEDGER_BACKUP_DIR = VAR_DIR / "backups"
+
+# --- postings and organisations ---
+# Regulation Art. 18: postings are confirmed or expire after this many days without an update.
+POSTINGS_FRESHNESS_DAYS = int(os.environ.get("FAIRHIRE_POSTINGS_FRESHNESS_DAYS", 30))
+# January 2026 five-department notice: recruiting accounts are re-verified at least every 6 months.
+ORGS_REVERIFY_MONTHS = min(6, int(os.environ.get("FAIRHIRE_ORGS_REVERIFY_MONTHS", 6)))

@@ -13,8 +13,10 @@ if [ ! -f "$VAR/.demo-data-loaded" ]; then
   FAIRHIRE_EMAIL_BACKEND=file $PY manage.py demo_data > "$VAR/demo-accounts.txt"
   touch "$VAR/.demo-data-loaded"
 fi
-# The ledger's periodic checkpoint re-queues itself; this only starts it if none is waiting.
+# Periodic tasks (ledger checkpoints, daily organisation re-verification) re-queue
+# themselves; these only start them when none is waiting.
 $PY manage.py ledger_checkpoint --schedule
+$PY manage.py orgs_schedule
 $PY manage.py db_worker --no-reload &
 WORKER=$!
 trap 'kill $WORKER 2>/dev/null || true' EXIT INT TERM

@@ -21,7 +21,16 @@ def navigation(request):
             items.append((_("个人信息访问记录"), reverse("pi-access-log")))
         if has_perm(user, Perm.ACCOUNTS_MANAGE):
             items.append((_("个人信息保护自查"), reverse("self-inspection-list")))
+        if has_perm(user, Perm.RECRUIT):
+            items.append((_("我的单位"), reverse("org-mine")))
+        if has_perm(user, Perm.CONTENT_REVIEW):
+            items.append((_("单位审核"), reverse("review-queue")))
+        if has_perm(user, Perm.CONTENT_REVIEW) or has_perm(user, Perm.PLATFORM_OPERATE):
+            items.append((_("审核理由模板"), reverse("reason-templates")))
+        if has_perm(user, Perm.PLATFORM_OPERATE):
+            items.append((_("平台证照"), reverse("platform-licences-edit")))
         items.append((_("账号设置"), reverse("account-settings")))
     if user is None or not user.is_authenticated:
         items.append((_("求职者实名注册"), reverse("seeker-sign-up")))
+    items.append((_("机构名录"), reverse("registry-agencies")))
     return {"nav_items": items}

@@ -60,6 +60,9 @@ class AuditAction(models.TextChoices):
     ORG_MEMBER_INVITED = "orgs.member_invited", _("邀请单位人员")
     ORG_CHANGE_REPORTED = "orgs.change_reported", _("机构变更报告")
     PLATFORM_LICENCE_CHANGED = "orgs.platform_licence_changed", _("变更平台证照")
+    ORG_LICENCE_RENEWED = "orgs.licence_renewed", _("单位许可证延续")
+    ORG_FEES_CHANGED = "orgs.fees_changed", _("机构收费标准变更")
+    ORG_REASON_TEMPLATE_SAVED = "orgs.reason_template_saved", _("保存审核理由模板")
     # ledger (issue 9): add members here
     LEDGER_CHECKPOINT_SIGNED = "ledger.checkpoint_signed", _("签发存证检查点")
     LEDGER_CHECKPOINT_COSIGNED = "ledger.checkpoint_cosigned", _("见证方会签检查点")
@@ -85,7 +88,22 @@ class AuditAction(models.TextChoices):
     SELF_INSPECTION_GENERATED = "privacy.self_inspection_generated", _("生成个人信息保护自查记录")
     SELF_INSPECTION_CONCLUDED = "privacy.self_inspection_concluded", _("填写自查发现与整改")
     # screening (issue 5): add members here
+    SCREENING_TERM_ADDED = "screening.term_added", _("新增筛查词条")
+    SCREENING_TERM_DISABLED = "screening.term_disabled", _("停用筛查词条")
+    SCREENING_LAWFUL_PHRASE_ADDED = "screening.lawful_phrase_added", _("新增合法表述")
+    SCREENING_CHANGE_WITHDRAWN = "screening.change_withdrawn", _("撤销筛查规则变更")
     # postings (issue 4): add members here
+    POSTING_CREATED = "postings.posting_created", _("创建招聘信息")
+    POSTING_EDITED = "postings.posting_edited", _("修改招聘信息")
+    POSTING_SUBMITTED = "postings.posting_submitted", _("提交招聘信息")
+    POSTING_PUBLISHED = "postings.posting_published", _("发布招聘信息")
+    POSTING_REJECTED = "postings.posting_rejected", _("退回招聘信息")
+    POSTING_FLAG_ACCEPTED = "postings.flag_accepted", _("认定筛查提示为合法例外")
+    POSTING_CLOSED = "postings.posting_closed", _("结束招聘")
+    POSTING_WITHDRAWN = "postings.posting_withdrawn", _("撤回招聘信息")
+    POSTING_EXPIRED = "postings.posting_expired", _("招聘信息过期")
+    POSTING_CONFIRMATION_REQUESTED = "postings.confirmation_requested", _("提醒确认招聘信息")
+    POSTING_CONFIRMED = "postings.posting_confirmed", _("确认招聘信息仍有效")
     # reference (issue 4): add members here
     REFERENCE_TABLE_LOADED = "reference.code_table_loaded", _("载入随附代码表")
     REFERENCE_TABLE_IMPORTED = "reference.code_table_imported", _("导入官方代码表")

@@ -13,6 +13,7 @@ from ninja.files import UploadedFile
 from fairhire.core.api import ErrorOut
 from fairhire.core.errors import InvalidInput
 from fairhire.orgs import selectors, services
+from fairhire.orgs.forms import split_scope
 from fairhire.orgs.models import Organisation, OrgKind
 from fairhire.orgs.policies import agency_operation_blockers, current_licence
 from fairhire.orgs.services import FeeData, LicenceData, OrganisationData
@@ -223,6 +224,7 @@ def review_queue(request: HttpRequest, filters: Query[QueueFilterIn]):
 class DecisionIn(Schema):
     decision: str = Field(..., pattern=r"^(approve|reject|request_info)$")
     reason: str = Field("", max_length=1000)
+    template_id: int | None = Field(None, ge=1, le=2**31 - 1)
 
 
 @router.post("/review/orgs/{org_id}/decision", response={200: OrganisationOut, **ERRORS},
@@ -231,7 +233,47 @@ def review_decision(request: HttpRequest, org_id: int, body: DecisionIn):
     """Approve, reject (reason required) or ask for more information."""
     org = selectors.organisation_get(actor=request.auth, organisation_id=org_id)
     return _out(services.organisation_decide(actor=request.auth, organisation=org,
-                                             decision=body.decision, reason=body.reason))
+                                             decision=body.decision, reason=body.reason,
+                                             template_id=body.template_id))
+
+
+class ReasonTemplateOut(Schema):
+    id: int
+    title: str
+    text: str
+    active: bool
+
+
+@router.get("/review/reason-templates", response={200: list[ReasonTemplateOut], 403: ErrorOut},
+            url_name="api-reason-template-list")
+def reason_template_list(request: HttpRequest):
+    """The reasons a decision may quote by ``template_id`` (reviewers and operators)."""
+    return list(selectors.reason_template_list(actor=request.auth))
+
+
+@router.put("/agencies/{org_id}/fees", response={200: list[FeeOut], **ERRORS},
+            url_name="api-agency-fees")
+def agency_fees(request: HttpRequest, org_id: int, body: list[FeeIn]):
+    """Replace your published fee schedule; a deposit charged to workers is refused (Art. 19)."""
+    org = selectors.organisation_get(actor=request.auth, organisation_id=org_id)
+    return services.fee_items_replace(actor=request.auth, organisation=org,
+                                      fees=[FeeData(**fee.dict()) for fee in body[:50]])
+
+
+@router.post("/orgs/{org_id}/licences", response={201: LicenceOut, **ERRORS},
+             url_name="api-org-licence-renew")
+def licence_renew(request: HttpRequest, org_id: int, kind: Form[str], number: Form[str],
+                  authority: Form[str], issued_on: Form[date], expires_on: Form[date],
+                  file: File[UploadedFile], scope: Form[str] = ""):
+    """Record a renewed licence with its document; the organisation goes back to review."""
+    org = selectors.organisation_get(actor=request.auth, organisation_id=org_id)
+    if file.size is not None and file.size > MAX_BYTES:
+        raise InvalidInput(_("文件不能超过 10 MB。"), code="upload.too_large", field="file")
+    licence = LicenceData(number=number[:60], authority=authority[:120], issued_on=issued_on,
+                          expires_on=expires_on, scope=split_scope(scope[:500]))
+    return Status(201, services.licence_renew(
+        actor=request.auth, organisation=org, kind=kind, licence=licence,
+        filename=file.name or "", data=file.read(MAX_BYTES + 1)))
 
 
 class ChangeIn(Schema):

@@ -153,6 +153,8 @@ class Licence(models.Model):
     class Kind(models.TextChoices):
         HR_SERVICE = "hr_service", _("人力资源服务许可证")
         TELECOM = "telecom", _("增值电信业务经营许可证")
+        # An employer's (or agency's) business licence with a fixed operating term (营业期限).
+        BUSINESS = "business", _("营业执照（营业期限）")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE,
                                      related_name="licences")
@@ -257,6 +259,8 @@ class ArchiveEntry(models.Model):
         EXPIRY_NOTICE = "expiry_notice", _("许可证即将到期提醒")
         SUSPENDED = "suspended", _("暂停")
         CHANGE_REPORTED = "change_reported", _("变更报告")
+        LICENCE_RENEWED = "licence_renewed", _("许可证延续")
+        FEES_CHANGED = "fees_changed", _("收费标准变更")
         TERMINATED = "terminated", _("终止服务")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE,
@@ -325,3 +329,26 @@ class PlatformLicence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.number}"
+
+
+class ReasonTemplate(models.Model):
+    """A reason reviewers can pick when they reject or ask for more information (issue 3 §4).
+
+    Operators and reviewers keep the list; a retired template is hidden from the decision form
+    but stays, since archive entries quote its text.
+    """
+
+    title = models.CharField(_("标题"), max_length=60)
+    text = models.TextField(_("理由文本"), max_length=1000)
+    active = models.BooleanField(_("启用"), default=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title", "id"]
+        verbose_name = _("审核理由模板")
+        verbose_name_plural = _("审核理由模板")
+
+    def __str__(self) -> str:
+        return self.title

@@ -80,6 +80,19 @@ def can_manage_platform_licences(*, actor: User | None) -> bool:
     return has_perm(actor, Perm.PLATFORM_OPERATE)
 
 
+def can_manage_reason_templates(*, actor: User | None) -> bool:
+    """Operators and reviewers keep the reasons the decision form offers."""
+    return has_perm(actor, Perm.PLATFORM_OPERATE) or has_perm(actor, Perm.CONTENT_REVIEW)
+
+
+def registration_kind(actor: User | None) -> str | None:
+    """The kind of organisation this account registers: its role decides (None: none)."""
+    for kind, role in REGISTERING_ROLES.items():
+        if actor is not None and actor.is_authenticated and actor.role == role:
+            return kind
+    return None
+
+
 def current_licence(organisation: Organisation, kind: str) -> Licence | None:
     return organisation.licences.filter(kind=kind).order_by("-created_at", "-id").first()
 

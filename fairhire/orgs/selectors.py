@@ -4,14 +4,25 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fairhire.accounts.models import User
 from fairhire.core.errors import NotFound, PermissionDenied
-from fairhire.orgs.models import ChangeReport, Document, Membership, Organisation, PlatformLicence
+from fairhire.orgs.models import (
+    ChangeReport,
+    Document,
+    Licence,
+    Membership,
+    Organisation,
+    PlatformLicence,
+    ReasonTemplate,
+)
 from fairhire.orgs.policies import (
+    can_manage_organisation,
+    can_manage_platform_licences,
+    can_manage_reason_templates,
     can_read_documents,
     can_review_organisation,
     organisation_visible_to,
@@ -22,6 +33,16 @@ from fairhire.orgs.policies import (
 def organisation_get(*, actor: User | None, organisation_id: int) -> Organisation:
     org = organisation_visible_to(actor).filter(pk=organisation_id).first()
     if org is None:
+        raise NotFound(_("未找到该单位。"), code="orgs.not_found")
+    return org
+
+
+def organisation_managed_get(*, actor: User | None, organisation_id: int,
+                             kind: str | None = None) -> Organisation:
+    """An organisation the actor owns (of ``kind``, if given); anything else is 404."""
+    org = organisation_visible_to(actor).filter(pk=organisation_id).first()
+    if (org is None or not can_manage_organisation(actor=actor, organisation=org)
+            or (kind is not None and org.kind != kind)):
         raise NotFound(_("未找到该单位。"), code="orgs.not_found")
     return org
 
@@ -48,7 +69,8 @@ def review_queue(*, actor: User, kind: str = "", region: str = "",
         queue = queue.filter(kind=kind)
     if region:
         queue = queue.filter(region_code__startswith=region)
-    return queue.order_by("queued_at", "reverify_due", "pk")
+    # Explicit null placement: SQLite and PostgreSQL disagree on where NULLs sort.
+    return queue.order_by(F("queued_at").asc(nulls_last=True), "reverify_due", "pk")
 
 
 def document_get(*, actor: User | None, document_id: int) -> Document:
@@ -75,9 +97,40 @@ def storefront_get(*, organisation_id: int) -> Organisation:
     return agency
 
 
+def current_licences(*, organisation: Organisation) -> list[Licence]:
+    """The newest licence of each kind: what a storefront shows (older ones stay on record)."""
+    latest: dict[str, Licence] = {}
+    for licence in organisation.licences.order_by("kind", "-created_at", "-id"):
+        latest.setdefault(licence.kind, licence)
+    return list(latest.values())
+
+
 def change_reports_public(*, organisation: Organisation) -> QuerySet[ChangeReport]:
     return organisation.change_reports.all()
 
 
 def platform_licences() -> QuerySet[PlatformLicence]:
     return PlatformLicence.objects.all()
+
+
+def platform_licences_for_editing(*, actor: User | None) -> QuerySet[PlatformLicence]:
+    if not can_manage_platform_licences(actor=actor):
+        raise PermissionDenied(_("只有平台运营人员可以维护平台证照。"), code="orgs.not_operator")
+    return PlatformLicence.objects.all()
+
+
+def reason_template_list(*, actor: User | None,
+                         active_only: bool = False) -> QuerySet[ReasonTemplate]:
+    """The reason templates, for those who keep them (operators, reviewers)."""
+    if not can_manage_reason_templates(actor=actor):
+        raise PermissionDenied(_("只有平台运营人员和审核员可以查看理由模板。"),
+                               code="orgs.not_template_keeper")
+    templates = ReasonTemplate.objects.all()
+    return templates.filter(active=True) if active_only else templates
+
+
+def reason_template_get(*, actor: User | None, template_id: int) -> ReasonTemplate:
+    template = reason_template_list(actor=actor).filter(pk=template_id).first()
+    if template is None:
+        raise NotFound(_("未找到该理由模板。"), code="orgs.template_not_found")
+    return template

@@ -35,6 +35,7 @@ from fairhire.orgs.models import (
     Organisation,
     OrgKind,
     PlatformLicence,
+    ReasonTemplate,
     ServiceType,
     UnitType,
 )
@@ -42,6 +43,7 @@ from fairhire.orgs.policies import (
     REGISTERING_ROLES,
     can_manage_organisation,
     can_manage_platform_licences,
+    can_manage_reason_templates,
     can_read_documents,
     can_register_organisation,
     can_review_organisation,
@@ -149,6 +151,9 @@ def _check_common(data: OrganisationData, *, today: date) -> tuple[str, str, str
 def _check_licence(licence: LicenceData | None, field_name: str, *, today: date) -> None:
     if licence is None:
         raise InvalidInput(_("请填写许可证信息。"), code="orgs.licence_missing",
+                           field=field_name)
+    if not licence.number.strip() or not licence.authority.strip():
+        raise InvalidInput(_("请填写许可证编号和发证机关。"), code="orgs.licence_missing",
                            field=field_name)
     if licence.expires_on < licence.issued_on or licence.issued_on > today:
         raise InvalidInput(_("许可证的发证日期或有效期不正确。"), code="orgs.licence_dates",
@@ -429,6 +434,16 @@ def _add_months(day: date, months: int) -> date:
     raise AssertionError("unreachable")
 
 
+def expired_licences(org: Organisation, *, today: date) -> list[str]:
+    """The labels of the organisation's current licences that expired before ``today``."""
+    expired = []
+    for kind in Licence.Kind.values:
+        licence = current_licence(org, kind)
+        if licence is not None and licence.expires_on < today:
+            expired.append(str(licence.get_kind_display()))
+    return expired
+
+
 def is_in_queue(org: Organisation, *, today: date) -> bool:
     return org.status == Status.PENDING or (
         org.status == Status.VERIFIED and org.reverify_due is not None
@@ -437,12 +452,16 @@ def is_in_queue(org: Organisation, *, today: date) -> bool:
 
 @transaction.atomic
 def organisation_decide(*, actor: User, organisation: Organisation, decision: str,
-                        reason: str = "", now: datetime | None = None) -> Organisation:
+                        reason: str = "", template_id: int | None = None,
+                        now: datetime | None = None) -> Organisation:
     """A reviewer approves, rejects or asks for more (Regulation Art. 17, Art. 25).
 
     The archive records the reviewer, the time, the reason and the exact document versions on
-    file when the decision was taken. Rejecting or asking for more needs a reason. Approving
-    starts the re-verification clock (``ORGS_REVERIFY_MONTHS``, default 6).
+    file when the decision was taken. Rejecting or asking for more needs a reason: one of the
+    reason templates, one written by the reviewer, or both (the template first). Approving
+    needs every required document and no expired licence on record, and starts the
+    re-verification clock (``ORGS_REVERIFY_MONTHS``, default 6); so a suspended organisation
+    is verified again only by a reviewer, after renewing its licence.
     """
     now = now or timezone.now()
     org = _locked(organisation)
@@ -452,6 +471,12 @@ def organisation_decide(*, actor: User, organisation: Organisation, decision: st
         raise InvalidInput(_("请选择审核结论。"), code="orgs.bad_decision",
                     field="decision")
     reason = reason.strip()
+    if template_id is not None:
+        template = ReasonTemplate.objects.filter(pk=template_id, active=True).first()
+        if template is None:
+            raise InvalidInput(_("该理由模板不存在或已停用。"), code="orgs.bad_reason_template",
+                               field="template_id")
+        reason = "\n".join(part for part in (template.text.strip(), reason) if part)
     if decision != Decision.APPROVE and not reason:
         raise InvalidInput(_("不通过或要求补充材料时必须写明理由。"), code="orgs.reason_required",
                            field="reason")
@@ -459,6 +484,11 @@ def organisation_decide(*, actor: User, organisation: Organisation, decision: st
         raise RuleViolation(_("该单位不在待审核状态。"), code="orgs.not_in_queue")
     if decision == Decision.APPROVE and missing_documents(org):
         raise RuleViolation(_("材料不全，不能通过。"), code="orgs.documents_missing")
+    if decision == Decision.APPROVE and expired_licences(org, today=timezone.localdate(now)):
+        raise RuleViolation(_("%(licences)s已过期，须先办理延续，才能通过。")
+                            % {"licences": "、".join(expired_licences(
+                                org, today=timezone.localdate(now)))},
+                            code="orgs.licence_expired")
     target, kind, action = {
         Decision.APPROVE: (Status.VERIFIED, ArchiveEntry.Kind.APPROVED, AuditAction.ORG_APPROVED),
         Decision.REJECT: (Status.REJECTED, ArchiveEntry.Kind.REJECTED, AuditAction.ORG_REJECTED),
@@ -473,7 +503,8 @@ def organisation_decide(*, actor: User, organisation: Organisation, decision: st
         fields += ["verified_at", "reverify_due"]
     org.save(update_fields=fields)
     documents = [d.snapshot() for d in latest_documents(org)]
-    _archive(org, kind, now=now, actor=actor, reason=reason, documents=documents)
+    _archive(org, kind, now=now, actor=actor, reason=reason, documents=documents,
+             **({"template": template_id} if template_id is not None else {}))
     audit_record(action=action, actor=actor, target=org, now=now,
                  details={"reason": reason, "documents": [d["id"] for d in documents]})
     _tell(_member_emails(org), _("【%(name)s】单位审核结果") % {"name": org.name},
@@ -533,8 +564,8 @@ def organisations_reverify(*, now: datetime | None = None) -> dict[str, int]:
     counts = {"noticed": 0, "suspended": 0, "due": 0, "terminated": 0}
     active = Organisation.objects.select_for_update().filter(
         status__in=[Status.VERIFIED, Status.PENDING, Status.NEEDS_INFO])
-    for org in active.filter(kind=OrgKind.AGENCY):
-        for kind in (Licence.Kind.HR_SERVICE, Licence.Kind.TELECOM):
+    for org in active:
+        for kind in Licence.Kind.values:
             licence = current_licence(org, kind)
             if licence is None:
                 continue
@@ -626,6 +657,121 @@ def change_report_file(*, actor: User, organisation: Organisation, kind: str, ne
     audit_record(action=AuditAction.ORG_CHANGE_REPORTED, actor=actor, target=org, now=now,
                  details={"kind": kind, "late": late})
     return report
+
+
+# --- licence renewal and fee standards after registration --------------------------------------
+
+LICENCE_DOCUMENTS = {Licence.Kind.HR_SERVICE: Document.Kind.HR_LICENCE,
+                     Licence.Kind.TELECOM: Document.Kind.TELECOM_LICENCE,
+                     Licence.Kind.BUSINESS: Document.Kind.BUSINESS_LICENCE}
+
+
+def licence_kinds_for(org: Organisation) -> list[str]:
+    """Agencies renew their HR service, telecom or business licence; employers the last."""
+    if org.kind == OrgKind.AGENCY:
+        return list(Licence.Kind.values)
+    return [Licence.Kind.BUSINESS]
+
+
+@transaction.atomic
+def licence_renew(*, actor: User, organisation: Organisation, kind: str, licence: LicenceData,
+                  filename: str, data: bytes, now: datetime | None = None) -> Licence:
+    """Record a renewed (or re-issued) licence with the new licence document (Regulation Art. 25).
+
+    The new row becomes the current licence; the old one stays on record. The organisation goes
+    back to review: a suspended one joins the queue as pending and is verified again only when a
+    reviewer approves; a verified one keeps operating and joins the queue for re-verification.
+    """
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    org = _locked(organisation)
+    if not can_manage_organisation(actor=actor, organisation=org):
+        raise NotFound(_("未找到该单位。"), code="orgs.not_found")
+    if kind not in licence_kinds_for(org):
+        raise InvalidInput(_("请选择许可证类型。"), code="orgs.bad_licence_kind", field="kind")
+    if org.status == Status.TERMINATED:
+        raise RuleViolation(_("单位已终止服务。"), code="orgs.terminated")
+    _check_licence(licence, "licence", today=today)
+    if licence.expires_on < today:
+        raise InvalidInput(_("新证的有效期已过。"), code="orgs.licence_dates", field="expires_on")
+    document = document_upload(actor=actor, organisation=org, kind=LICENCE_DOCUMENTS[kind],
+                               filename=filename, data=data, now=now)
+    renewed = Licence.objects.create(
+        organisation=org, kind=kind, number=licence.number.strip(),
+        authority=licence.authority.strip(), issued_on=licence.issued_on,
+        expires_on=licence.expires_on, scope=licence.scope)
+    if org.status == Status.SUSPENDED:
+        org.status, org.queued_at = Status.PENDING, now
+        org.save(update_fields=["status", "queued_at", "updated_at"])
+    elif org.status == Status.VERIFIED:
+        org.reverify_due, org.queued_at = today, now
+        org.save(update_fields=["reverify_due", "queued_at", "updated_at"])
+    _archive(org, ArchiveEntry.Kind.LICENCE_RENEWED, now=now, actor=actor,
+             documents=[document.snapshot()], licence=renewed.pk, number=renewed.number,
+             expires_on=str(renewed.expires_on))
+    audit_record(action=AuditAction.ORG_LICENCE_RENEWED, actor=actor, target=org, now=now,
+                 details={"licence": renewed.pk, "kind": kind, "document": document.pk})
+    if org.status in (Status.PENDING, Status.VERIFIED):
+        _tell(_reviewer_emails(), _("【%(name)s】许可证已延续，待审核") % {"name": org.name},
+              _("%(licence)s %(number)s，有效期至 %(day)s。") % {
+                  "licence": renewed.get_kind_display(), "number": renewed.number,
+                  "day": renewed.expires_on})
+    return renewed
+
+
+@transaction.atomic
+def fee_items_replace(*, actor: User, organisation: Organisation, fees: list[FeeData],
+                      now: datetime | None = None) -> list[FeeItem]:
+    """An agency publishes a new schedule of service items and fees (Regulation Art. 19).
+
+    The same rules as at registration (``check_fees``: no deposit from a worker, read by the
+    screener); the schedule may not be emptied, since published fees are a condition of
+    operating. The old and new schedules are kept in the archive.
+    """
+    now = now or timezone.now()
+    org = _locked(organisation)
+    if not can_manage_organisation(actor=actor, organisation=org) or org.kind != OrgKind.AGENCY:
+        raise NotFound(_("未找到该机构。"), code="orgs.not_found")
+    if org.status == Status.TERMINATED:
+        raise RuleViolation(_("单位已终止服务。"), code="orgs.terminated")
+    if not fees:
+        raise InvalidInput(_("请至少公示一项服务项目和收费标准。"), code="orgs.fees_required",
+                           field="fees")
+    check_fees(fees)
+    old = [{"item": f.item, "standard": f.standard, "payer": f.payer}
+           for f in org.fee_items.all()]
+    org.fee_items.all().delete()
+    items = FeeItem.objects.bulk_create(
+        FeeItem(organisation=org, item=f.item.strip(), standard=f.standard.strip(),
+                payer=f.payer) for f in fees)
+    new = [{"item": f.item, "standard": f.standard, "payer": f.payer} for f in items]
+    _archive(org, ArchiveEntry.Kind.FEES_CHANGED, now=now, actor=actor, old=old, new=new)
+    audit_record(action=AuditAction.ORG_FEES_CHANGED, actor=actor, target=org, now=now,
+                 details={"items": len(items)})
+    return items
+
+
+# --- reason templates for review decisions ------------------------------------------------------
+
+@transaction.atomic
+def reason_template_save(*, actor: User, title: str, text: str, active: bool = True,
+                         template: ReasonTemplate | None = None) -> ReasonTemplate:
+    """Create or edit a reason the decision form offers; operators and reviewers keep them."""
+    if not can_manage_reason_templates(actor=actor):
+        raise PermissionDenied(_("只有平台运营人员和审核员可以维护理由模板。"),
+                               code="orgs.not_template_keeper")
+    title, text = title.strip(), text.strip()
+    if not title:
+        raise InvalidInput(_("请填写标题。"), code="orgs.template_title", field="title")
+    if not text:
+        raise InvalidInput(_("请填写理由文本。"), code="orgs.template_text", field="text")
+    template = template or ReasonTemplate()
+    template.title, template.text, template.active = title, text, active
+    template.updated_by = actor
+    template.save()
+    audit_record(action=AuditAction.ORG_REASON_TEMPLATE_SAVED, actor=actor, target=template,
+                 details={"active": active})
+    return template
 
 
 # --- the platform's own licences (Regulation Art. 13) -------------------------------------------

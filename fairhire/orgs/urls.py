@@ -16,4 +16,12 @@ urlpatterns = [
     path("registry/agencies/", views.registry, name="registry-agencies"),
     path("agencies/<int:org_id>/", views.storefront, name="agency-storefront"),
     path("licences/", views.licences, name="licences"),
+    path("agencies/register/", views.agency_register, name="agency-register"),
+    path("agencies/<int:org_id>/changes/", views.agency_changes, name="agency-changes"),
+    path("agencies/<int:org_id>/fees/", views.agency_fees, name="agency-fees"),
+    path("orgs/<int:org_id>/licences/renew/", views.licence_renew, name="org-licence-renew"),
+    path("operator/licences/", views.platform_licences_edit, name="platform-licences-edit"),
+    path("review/reason-templates/", views.reason_templates, name="reason-templates"),
+    path("review/reason-templates/<int:template_id>/", views.reason_template_edit,
+         name="reason-template-edit"),
 ]

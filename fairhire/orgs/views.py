@@ -14,25 +14,37 @@ from django.views.decorators.http import require_POST
 from fairhire.core.forms import submit
 from fairhire.orgs import selectors, services
 from fairhire.orgs.forms import (
+    AgencyForm,
+    ChangeReportForm,
     DecisionForm,
     DocumentForm,
     EmployerForm,
+    FeeFormSet,
+    FeeScheduleForm,
     InviteForm,
+    LicenceRenewForm,
+    PlatformLicenceForm,
     QueueFilterForm,
+    ReasonTemplateForm,
+    fee_rows,
 )
 from fairhire.orgs.models import OrgKind
 from fairhire.orgs.policies import (
     agency_operation_blockers,
     can_manage_organisation,
     can_review_organisation,
+    registration_kind,
 )
 from fairhire.orgs.services import OrganisationData
 from fairhire.orgs.uploads import MAX_BYTES
 
 
-def _status(form) -> int:
+def _status(form, *formsets) -> int:
     error = getattr(form, "domain_error", None)
-    return error.status if error is not None else (200 if not form.errors else 400)
+    if error is not None:
+        return error.status
+    broken = form.errors or any(f.is_bound and not f.is_valid() for f in formsets)
+    return 400 if broken else 200
 
 
 @login_required
@@ -50,13 +62,36 @@ def employer_register(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@never_cache
+def agency_register(request: HttpRequest) -> HttpResponse:
+    services.organisation_registration_check(actor=request.user, kind=OrgKind.AGENCY)
+    form = AgencyForm(request.POST or None)
+    fees = FeeFormSet(request.POST or None, prefix="fees")
+    if request.method == "POST" and all([form.is_valid(), fees.is_valid()]):
+        org = submit(form, services.organisation_register, actor=request.user,
+                     kind=OrgKind.AGENCY, data=form.to_data(fees=fee_rows(fees)))
+        if org is not None:
+            messages.success(request, _("登记成功。请上传材料并提交审核。"))
+            return redirect("org-detail", org.pk)
+    return render(request, "orgs/agency_register.html", {"form": form, "fees": fees},
+                  status=_status(form, fees))
+
+
+@login_required
 def my_organisation(request: HttpRequest) -> HttpResponse:
     org = selectors.organisation_of(actor=request.user)
-    return redirect("org-detail", org.pk) if org else redirect("employer-register")
+    if org is not None:
+        return redirect("org-detail", org.pk)
+    return redirect("agency-register" if registration_kind(request.user) == OrgKind.AGENCY
+                    else "employer-register")
 
 
 def _detail(request: HttpRequest, org, *, document_form=None, invite_form=None,
             decision_form=None, status=200):
+    can_review = (can_review_organisation(actor=request.user)
+                  and services.is_in_queue(org, today=timezone.localdate()))
+    templates = (selectors.reason_template_list(actor=request.user, active_only=True)
+                 if can_review else ())
     context = {
         "org": org, "operator": services.operator_masked(org),
         "documents": org.documents.order_by("kind", "-version"),
@@ -64,12 +99,13 @@ def _detail(request: HttpRequest, org, *, document_form=None, invite_form=None,
         "blockers": agency_operation_blockers(organisation=org, today=timezone.localdate())
         if org.is_agency else [],
         "can_manage": can_manage_organisation(actor=request.user, organisation=org),
-        "can_review": can_review_organisation(actor=request.user)
-        and services.is_in_queue(org, today=timezone.localdate()),
+        "can_review": can_review,
+        "licences": org.licences.all(),
+        "fees": org.fee_items.all(),
         "document_form": document_form or DocumentForm(),
         "invite_form": invite_form or InviteForm(),
         "members": org.memberships.select_related("user"),
-        "decision_form": decision_form or DecisionForm(),
+        "decision_form": decision_form or DecisionForm(templates=templates),
     }
     return render(request, "orgs/org_detail.html", context, status=status)
 
@@ -147,7 +183,8 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 @require_POST
 def review_decide(request: HttpRequest, org_id: int) -> HttpResponse:
     org = selectors.organisation_get(actor=request.user, organisation_id=org_id)
-    form = DecisionForm(request.POST)
+    form = DecisionForm(request.POST, templates=selectors.reason_template_list(
+        actor=request.user, active_only=True))
     if form.is_valid() and submit(form, services.organisation_decide, actor=request.user,
                                   organisation=org, **form.cleaned_data) is not None:
         messages.success(request, _("已记录审核结论。"))
@@ -173,9 +210,107 @@ def registry(request: HttpRequest) -> HttpResponse:
 def storefront(request: HttpRequest, org_id: int) -> HttpResponse:
     agency = selectors.storefront_get(organisation_id=org_id)
     return render(request, "orgs/storefront.html", {
-        "agency": agency, "licences": agency.licences.all(), "fees": agency.fee_items.all(),
+        "agency": agency, "licences": selectors.current_licences(organisation=agency),
+        "fees": agency.fee_items.all(),
         "changes": agency.change_reports.all()})
 
 
 def licences(request: HttpRequest) -> HttpResponse:
     return render(request, "orgs/licences.html", {"licences": selectors.platform_licences()})
+
+
+@login_required
+@never_cache
+def agency_changes(request: HttpRequest, org_id: int) -> HttpResponse:
+    org = selectors.organisation_managed_get(actor=request.user, organisation_id=org_id,
+                                             kind=OrgKind.AGENCY)
+    form = ChangeReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        report = submit(form, services.change_report_file, actor=request.user,
+                        organisation=org, **form.cleaned_data)
+        if report is not None:
+            messages.success(request, _("已提交变更报告。"))
+            return redirect("agency-changes", org.pk)
+    return render(request, "orgs/agency_changes.html",
+                  {"org": org, "form": form, "reports": org.change_reports.all()},
+                  status=_status(form))
+
+
+@login_required
+@never_cache
+def agency_fees(request: HttpRequest, org_id: int) -> HttpResponse:
+    org = selectors.organisation_managed_get(actor=request.user, organisation_id=org_id,
+                                             kind=OrgKind.AGENCY)
+    form = FeeScheduleForm(request.POST or None)
+    fees = FeeFormSet(request.POST or None, prefix="fees", initial=[
+        {"item": f.item, "standard": f.standard, "payer": f.payer}
+        for f in org.fee_items.all()])
+    if request.method == "POST" and fees.is_valid():
+        if submit(form, services.fee_items_replace, actor=request.user, organisation=org,
+                  fees=fee_rows(fees)) is not None:
+            messages.success(request, _("已更新服务项目和收费标准。"))
+            return redirect("agency-fees", org.pk)
+    return render(request, "orgs/agency_fees.html", {"org": org, "form": form, "fees": fees},
+                  status=_status(form, fees))
+
+
+@login_required
+@never_cache
+def licence_renew(request: HttpRequest, org_id: int) -> HttpResponse:
+    org = selectors.organisation_managed_get(actor=request.user, organisation_id=org_id)
+    form = LicenceRenewForm(request.POST or None, request.FILES or None,
+                            kinds=services.licence_kinds_for(org))
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        licence = submit(form, services.licence_renew, actor=request.user, organisation=org,
+                         kind=form.cleaned_data["kind"], licence=form.licence(),
+                         filename=upload.name, data=upload.read(MAX_BYTES + 1))
+        if licence is not None:
+            messages.success(request, _("已登记新证，等待平台审核。"))
+            return redirect("org-detail", org.pk)
+    return render(request, "orgs/licence_renew.html",
+                  {"org": org, "form": form, "licences": org.licences.all()},
+                  status=_status(form))
+
+
+@login_required
+@never_cache
+def platform_licences_edit(request: HttpRequest) -> HttpResponse:
+    current = selectors.platform_licences_for_editing(actor=request.user)
+    form = PlatformLicenceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if submit(form, services.platform_licence_set, actor=request.user,
+                  **form.cleaned_data) is not None:
+            messages.success(request, _("已更新平台证照，页脚和证照页即时生效。"))
+            return redirect("platform-licences-edit")
+    return render(request, "orgs/platform_licences_edit.html",
+                  {"form": form, "current": current}, status=_status(form))
+
+
+@login_required
+@never_cache
+def reason_templates(request: HttpRequest) -> HttpResponse:
+    templates = selectors.reason_template_list(actor=request.user)
+    form = ReasonTemplateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if submit(form, services.reason_template_save, actor=request.user,
+                  **form.cleaned_data) is not None:
+            messages.success(request, _("已保存理由模板。"))
+            return redirect("reason-templates")
+    return render(request, "orgs/reason_templates.html",
+                  {"form": form, "templates": templates}, status=_status(form))
+
+
+@login_required
+@never_cache
+def reason_template_edit(request: HttpRequest, template_id: int) -> HttpResponse:
+    template = selectors.reason_template_get(actor=request.user, template_id=template_id)
+    form = ReasonTemplateForm(request.POST or None, initial={
+        "title": template.title, "text": template.text, "active": template.active})
+    if request.method == "POST" and form.is_valid():
+        if submit(form, services.reason_template_save, actor=request.user, template=template,
+                  **form.cleaned_data) is not None:
+            messages.success(request, _("已保存理由模板。"))
+            return redirect("reason-templates")
+    return render(request, "orgs/reason_template_edit.html",
+                  {"form": form, "template": template}, status=_status(form))

@@ -1,3 +1,181 @@
-from ninja import Router
+"""Postings API: drafting, submission, review, and the public view of published postings."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest
+from ninja import Field, Router, Schema, Status
+from ninja.security import django_auth
+
+from fairhire.accounts.api import TokenAuth
+from fairhire.core.api import ErrorOut
+from fairhire.postings import selectors, services
+from fairhire.postings.models import JobPosting
+from fairhire.postings.policies import can_edit_posting, can_review_posting
+from fairhire.postings.quality import posting_suggestions
 
 router = Router(tags=["postings"])
+ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
+
+
+def _anyone(request: HttpRequest):
+    """Published postings are public; a signed-in caller also sees their own drafts."""
+    return AnonymousUser()
+
+
+PUBLIC_AUTH = [TokenAuth(), django_auth, _anyone]
+
+
+class PostingChanges(Schema):
+    kind: str | None = Field(None, pattern=r"^(job|gig)$")
+    title: str | None = Field(None, max_length=80)
+    headcount: int | None = Field(None, ge=1, le=100_000)
+    education_code: str | None = Field(None, max_length=4)
+    experience_years: int | None = Field(None, ge=0, le=60)
+    requirements: str | None = Field(None, max_length=4000)
+    employment_type: str | None = Field(None, max_length=16)
+    duties: str | None = Field(None, max_length=8000)
+    working_conditions: str | None = Field(None, max_length=4000)
+    work_region_code: str | None = Field(None, max_length=6)
+    work_address: str | None = Field(None, max_length=200)
+    latitude: Decimal | None = Field(None, ge=-90, le=90, max_digits=9, decimal_places=6)
+    longitude: Decimal | None = Field(None, ge=-180, le=180, max_digits=9, decimal_places=6)
+    pay_min: int | None = Field(None, ge=0, le=10_000_000)
+    pay_max: int | None = Field(None, ge=0, le=10_000_000)
+    pay_unit: str | None = Field(None, pattern=r"^(month|day|hour|piece)?$")
+    pay_schedule: str | None = Field(None, max_length=100)
+    occupation_code: str | None = Field(None, max_length=12)
+    industry_code: str | None = Field(None, max_length=5)
+    valid_until: date | None = None
+    work_period: str | None = Field(None, max_length=100)
+    contact: str | None = Field(None, max_length=100)
+
+
+class SubmitIn(Schema):
+    exception_request: str = Field("", max_length=2000)
+
+
+class DecisionIn(Schema):
+    decision: str = Field(..., pattern=r"^(publish|reject)$")
+    reason: str = Field("", max_length=2000)
+
+
+class FlagOut(Schema):
+    id: int
+    field: str
+    category: str
+    severity: str
+    start: int
+    end: int
+    excerpt: str
+    basis: str
+    message: str
+    accepted: bool
+
+
+class PostingOut(Schema):
+    id: int
+    status: str
+    version: int
+    employer: str
+    kind: str
+    title: str
+    headcount: int | None
+    education_code: str
+    experience_years: int | None
+    requirements: str
+    employment_type: str
+    duties: str
+    working_conditions: str
+    work_region_code: str
+    work_address: str
+    pay_min: int | None
+    pay_max: int | None
+    pay_unit: str
+    pay_schedule: str
+    occupation_code: str
+    industry_code: str
+    valid_until: date | None
+    work_period: str
+    contact: str
+    published_at: datetime | None
+    last_updated: datetime | None
+    review_note: str = ""
+    suggestions: list[str] = []
+    flags: list[FlagOut] = []
+
+
+def _out(posting: JobPosting, actor) -> dict:
+    data = {name: getattr(posting, name) for name in PostingOut.model_fields
+            if name not in {"employer", "suggestions", "flags", "review_note"}}
+    data["employer"] = (posting.unit_snapshot or {}).get("name") or posting.employer.name
+    if can_edit_posting(actor=actor, posting=posting) or can_review_posting(actor=actor):
+        data["review_note"] = posting.review_note
+        data["suggestions"] = posting_suggestions(posting)
+        data["flags"] = [{**{k: getattr(f, k) for k in FlagOut.model_fields if k != "accepted"},
+                          "accepted": f.accepted_at is not None}
+                         for f in selectors.posting_flags(posting=posting)]
+    return data
+
+
+@router.post("/postings", response={201: PostingOut, **ERRORS}, url_name="api-posting-create")
+def posting_create(request: HttpRequest, payload: PostingChanges):
+    """Start a draft posting for your employer."""
+    data = services.PostingData(**{k: v for k, v in payload.dict(exclude_unset=True).items()
+                                   if v is not None})
+    posting = services.posting_create(actor=request.auth, data=data)
+    return Status(201, _out(posting, request.auth))
+
+
+@router.put("/postings/{posting_id}", response={200: PostingOut, **ERRORS},
+            url_name="api-posting-edit")
+def posting_edit(request: HttpRequest, posting_id: int, payload: PostingChanges):
+    """Change the fields you send of a draft (absent fields stay as they are)."""
+    posting = selectors.posting_get(actor=request.auth, posting_id=posting_id)
+    posting = services.posting_edit(actor=request.auth, posting=posting,
+                                    changes=payload.dict(exclude_unset=True))
+    return _out(posting, request.auth)
+
+
+@router.post("/postings/{posting_id}/submit", response={200: PostingOut, **ERRORS},
+             url_name="api-posting-submit")
+def posting_submit(request: HttpRequest, posting_id: int, payload: SubmitIn):
+    """Submit a draft: required content, a verified employer, then the screener."""
+    posting = selectors.posting_get(actor=request.auth, posting_id=posting_id)
+    posting = services.posting_submit(actor=request.auth, posting=posting,
+                                      exception_request=payload.exception_request)
+    return _out(posting, request.auth)
+
+
+@router.get("/postings", auth=PUBLIC_AUTH, response=list[PostingOut],
+            url_name="api-posting-list")
+def posting_list(request: HttpRequest):
+    """The newest published postings."""
+    return [_out(p, request.auth) for p in selectors.posting_list_public()]
+
+
+@router.get("/postings/{posting_id}", auth=PUBLIC_AUTH, response={200: PostingOut, **ERRORS},
+            url_name="api-posting-detail")
+def posting_detail(request: HttpRequest, posting_id: int):
+    """A published posting (anyone), or your own / one in review (its employer, reviewers)."""
+    return _out(selectors.posting_get(actor=request.auth, posting_id=posting_id), request.auth)
+
+
+@router.get("/review/postings", response={200: list[PostingOut], **ERRORS},
+            url_name="api-posting-review-queue")
+def posting_review_queue(request: HttpRequest):
+    """Postings waiting for a reviewer, oldest first, with their screening flags."""
+    return [_out(p, request.auth) for p in selectors.posting_review_queue(actor=request.auth)]
+
+
+@router.post("/review/postings/{posting_id}/decision", response={200: PostingOut, **ERRORS},
+             url_name="api-posting-review-decision")
+def posting_review_decision(request: HttpRequest, posting_id: int, payload: DecisionIn):
+    """Publish, or send back to the employer with reasons."""
+    posting = selectors.posting_get(actor=request.auth, posting_id=posting_id)
+    posting = services.posting_decide(posting=posting, actor=request.auth,
+                                      decision=payload.decision, reason=payload.reason)
+    return _out(posting, request.auth)

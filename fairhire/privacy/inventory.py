@@ -93,6 +93,12 @@ INVENTORY: dict[str, PiField] = {
                                          LegalBasis.LEGAL_DUTY, ORG_RECORD),
     "orgs.organisation.legal_representative": PiField(_("登记法定代表人"),
                                                       LegalBasis.LEGAL_DUTY, ORG_RECORD),
+    # postings: the hiring contact a gig posting must give (gig notice (8)); the work address is
+    # a workplace, but an individual business may work from home, so it is kept as PI too.
+    "postings.jobposting.contact": PiField(_("招聘联系人及联系方式（零工通知第（八）项）"),
+                                           LegalBasis.CONTRACT, SERVICE_RECORD),
+    "postings.jobposting.work_address": PiField(_("工作地点（个体工商户可能为住址）"),
+                                                LegalBasis.CONTRACT, SERVICE_RECORD),
     "orgs.organisation.contact_name": PiField(_("单位联系人"), LegalBasis.LEGAL_DUTY, ORG_RECORD),
     "orgs.organisation.contact_phone": PiField(_("单位联系电话"), LegalBasis.LEGAL_DUTY,
                                                ORG_RECORD),

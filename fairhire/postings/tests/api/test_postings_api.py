@@ -1,0 +1,92 @@
+import pytest
+from django.test import Client
+
+from fairhire.accounts.models import Role
+from fairhire.accounts.tests.factories import make_user, signed_in_client
+from fairhire.orgs.tests.factories import make_verified, owner_of
+from fairhire.postings.tests.factories import (
+    make_in_review,
+    make_posting,
+    make_published,
+    make_reviewer,
+    posting_data,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _json(data):
+    return {k: (v.isoformat() if hasattr(v, "isoformat") else v)
+            for k, v in data.__dict__.items() if v is not None}
+
+
+def test_an_employer_creates_edits_and_submits_a_posting():
+    employer = make_verified()
+    client = signed_in_client(owner_of(employer))
+    body = _json(posting_data())
+    created = client.post("/api/v1/postings", body | {"title": "仓库"},
+                          content_type="application/json")
+    assert created.status_code == 201, created.json()
+    posting_id = created.json()["id"]
+    edited = client.put(f"/api/v1/postings/{posting_id}", {"title": "仓库管理员"},
+                        content_type="application/json")
+    assert edited.json()["title"] == "仓库管理员"
+    submitted = client.post(f"/api/v1/postings/{posting_id}/submit", {},
+                            content_type="application/json")
+    assert (submitted.status_code, submitted.json()["status"]) == (200, "in_review")
+
+
+@pytest.mark.req("R15.1")
+def test_missing_content_answers_400_with_a_message_per_field():
+    posting = make_posting(duties="", pay_min=None)
+    client = signed_in_client(owner_of(posting.employer))
+    response = client.post(f"/api/v1/postings/{posting.pk}/submit", {},
+                           content_type="application/json")
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {"duties", "pay_min"}
+
+
+def test_a_blocking_flag_answers_409_with_the_flagged_text():
+    posting = make_posting(requirements="乙肝携带者勿扰")
+    client = signed_in_client(owner_of(posting.employer))
+    response = client.post(f"/api/v1/postings/{posting.pk}/submit", {},
+                           content_type="application/json")
+    assert response.status_code == 409
+    body = response.json()
+    assert body["code"] == "posting.blocked_by_screening"
+    assert body["flags"][0]["category"] == "health"
+
+
+def test_a_published_posting_is_public_and_a_draft_is_404_to_others():
+    published = make_published()
+    assert signed_in_client(make_user()).get(
+        f"/api/v1/postings/{published.pk}").status_code == 200
+    assert Client().get(f"/api/v1/postings/{published.pk}").json()["flags"] == []
+    draft = make_posting()
+    assert Client().get(f"/api/v1/postings/{draft.pk}").status_code == 404
+    assert signed_in_client(make_user(Role.EMPLOYER_STAFF)).get(
+        f"/api/v1/postings/{draft.pk}").status_code == 404
+    assert signed_in_client(owner_of(draft.employer)).get(
+        f"/api/v1/postings/{draft.pk}").status_code == 200
+    assert signed_in_client(make_reviewer()).get(
+        f"/api/v1/postings/{draft.pk}").status_code == 200
+
+
+def test_the_reviewer_sees_the_queue_and_publishes():
+    posting = make_in_review(requirements="年龄22-30岁")
+    client = signed_in_client(make_reviewer())
+    queue = client.get("/api/v1/review/postings").json()
+    assert [p["id"] for p in queue] == [posting.pk]
+    assert queue[0]["flags"][0]["category"] == "age"
+    decided = client.post(f"/api/v1/review/postings/{posting.pk}/decision",
+                          {"decision": "publish"}, content_type="application/json")
+    assert decided.json()["status"] == "published"
+    assert [p["id"] for p in client.get("/api/v1/postings").json()] == [posting.pk]
+
+
+def test_an_employer_cannot_decide_its_own_posting():
+    posting = make_in_review()
+    response = signed_in_client(owner_of(posting.employer)).post(
+        f"/api/v1/review/postings/{posting.pk}/decision", {"decision": "publish"},
+        content_type="application/json")
+    assert response.status_code == 403

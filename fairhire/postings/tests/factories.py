@@ -1,0 +1,49 @@
+"""Posting factories: valid by default, built through the real services."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+
+from fairhire.accounts.models import Role
+from fairhire.accounts.tests.factories import make_user
+from fairhire.orgs.tests.factories import make_verified, owner_of
+from fairhire.postings import services
+from fairhire.postings.services import PostingData
+
+TODAY = timezone.localdate()
+
+
+def posting_data(**overrides) -> PostingData:
+    data = PostingData(
+        title="门店营业员", headcount=3, education_code="41",
+        requirements="中专及以上学历，能熟练使用收银系统，普通话标准。",
+        employment_type="full_time",
+        duties="负责门店商品陈列、收银和顾客接待，按公司流程完成每日盘点和补货工作。",
+        working_conditions="每周工作五天，每天八小时，两班倒；依法缴纳五险一金，提供工作餐。",
+        work_region_code="140105", work_address="山西省太原市小店区长风街 8 号",
+        pay_min=4000, pay_max=6000, pay_unit="month", pay_schedule="每月 10 日银行转账",
+        occupation_code="4-01-02-03", industry_code="F", valid_until=TODAY + timedelta(days=60))
+    return replace(data, **overrides)
+
+
+def make_posting(*, employer=None, actor=None, now: datetime | None = None, **overrides):
+    employer = employer or make_verified(now=now)
+    return services.posting_create(actor=actor or owner_of(employer),
+                                   data=posting_data(**overrides), now=now)
+
+
+def make_reviewer():
+    return make_user(Role.REVIEWER)
+
+
+def make_in_review(*, now: datetime | None = None, **overrides):
+    posting = make_posting(now=now, **overrides)
+    return services.posting_submit(actor=owner_of(posting.employer), posting=posting, now=now)
+
+
+def make_published(*, now: datetime | None = None, **overrides):
+    posting = make_in_review(now=now, **overrides)
+    return services.posting_publish(posting=posting, actor=make_reviewer(), now=now)

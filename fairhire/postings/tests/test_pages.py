@@ -1,0 +1,125 @@
+import json
+import re
+
+import pytest
+from django.test import Client
+
+from fairhire.accounts.tests.factories import signed_in_client
+from fairhire.orgs.models import Organisation
+from fairhire.orgs.tests.factories import make_verified, owner_of
+from fairhire.postings.models import JobPosting
+from fairhire.postings.tests.factories import (
+    make_in_review,
+    make_posting,
+    make_published,
+    make_reviewer,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _form(posting, **overrides):
+    data = {name: ("" if getattr(posting, name) is None else getattr(posting, name))
+            for name in ("kind", "title", "headcount", "education_code", "requirements",
+                         "employment_type", "duties", "working_conditions", "work_region_code",
+                         "work_address", "pay_min", "pay_max", "pay_unit", "pay_schedule",
+                         "occupation_code", "industry_code", "valid_until")}
+    return data | overrides
+
+
+def test_an_employer_drafts_a_posting_on_the_form():
+    employer = make_verified()
+    client = signed_in_client(owner_of(employer))
+    assert client.get("/me/postings/new/").status_code == 200
+    response = client.post("/me/postings/new/", {"kind": "job", "title": "面点师"})
+    posting = JobPosting.objects.get()
+    assert response.url == f"/me/postings/{posting.pk}/edit/"
+    page = client.get(response.url).content.decode()
+    assert "写明薪酬范围" in page  # EN6 suggestion for missing pay
+
+
+@pytest.mark.req("R15.1")
+def test_submitting_with_a_missing_field_shows_the_error_next_to_that_field():
+    posting = make_posting()
+    client = signed_in_client(owner_of(posting.employer))
+    response = client.post(f"/me/postings/{posting.pk}/edit/",
+                           _form(posting, duties="", action="submit"))
+    assert response.status_code == 400
+    assert 'id="id_duties_error"' in response.content.decode()
+    fixed = client.post(f"/me/postings/{posting.pk}/edit/", _form(posting, action="submit"))
+    assert fixed.status_code == 302
+    posting.refresh_from_db()
+    assert posting.status == JobPosting.Status.IN_REVIEW
+
+
+def test_a_blocked_submission_highlights_the_flagged_words():
+    posting = make_posting()
+    client = signed_in_client(owner_of(posting.employer))
+    response = client.post(f"/me/postings/{posting.pk}/edit/",
+                           _form(posting, requirements="限本地户口", action="submit"))
+    assert response.status_code == 409
+    assert "<mark" in response.content.decode() and "本地户口" in response.content.decode()
+
+
+def test_the_reviewer_queue_highlights_flags_and_publishes():
+    posting = make_in_review(requirements="年龄22-30岁，身体健康")
+    client = signed_in_client(make_reviewer())
+    assert posting.title in client.get("/review/postings/").content.decode()
+    page = client.get(f"/review/postings/{posting.pk}/").content.decode()
+    assert '<mark class="flag-review"' in page
+    response = client.post(f"/review/postings/{posting.pk}/decision/", {"decision": "publish"})
+    assert response.status_code == 302
+    public = Client().get("/postings/").content.decode()
+    assert posting.title in public
+
+
+def test_a_reviewer_accepts_a_flag_with_a_reason_and_the_history_shows_it():
+    posting = make_in_review(requirements="年龄22-30岁")
+    reviewer = make_reviewer()
+    flag = posting.current_version.flags.get()
+    client = signed_in_client(reviewer)
+    client.post(f"/review/postings/{posting.pk}/flags/{flag.pk}/accept/",
+                {"reason": "岗位为青年见习计划，政策限定年龄"})
+    page = client.get(f"/postings/{posting.pk}/").content.decode()
+    assert "岗位为青年见习计划，政策限定年龄" in page
+
+
+@pytest.mark.req("R18")
+def test_the_public_page_shows_last_updated_and_hides_the_history():
+    posting = make_published()
+    page = Client().get(f"/postings/{posting.pk}/").content.decode()
+    assert "最近更新" in page and "处理记录" not in page
+    assert Client().get(f"/postings/{make_posting().pk}/").status_code == 404
+
+
+def test_the_employer_list_offers_confirmation_and_closing():
+    posting = make_published()
+    client = signed_in_client(owner_of(posting.employer))
+    assert "确认仍有效" in client.get("/me/postings/").content.decode()
+    client.post(f"/me/postings/{posting.pk}/close/")
+    posting.refresh_from_db()
+    assert posting.status == JobPosting.Status.CLOSED
+
+
+def test_the_public_page_carries_job_posting_json_ld_that_parses():
+    posting = make_published(title="收银员 <script>")
+    page = Client().get(f"/postings/{posting.pk}/").content.decode()
+    raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
+    data = json.loads(raw)
+    assert data["@type"] == "JobPosting" and data["title"] == "收银员 <script>"
+    for key in ("description", "datePosted", "validThrough", "hiringOrganization",
+                "jobLocation", "baseSalary", "employmentType"):
+        assert data[key], key
+    assert data["employmentType"] == "FULL_TIME"
+    assert data["jobLocation"]["address"]["addressRegion"] == "山西省"
+    assert data["baseSalary"]["value"]["minValue"] == 4000
+
+
+@pytest.mark.req("R25")
+def test_a_suspended_employers_postings_stop_being_shown():
+    posting = make_published()
+    employer = posting.employer
+    assert posting.title in Client().get("/postings/").content.decode()
+    Organisation.objects.filter(pk=employer.pk).update(status=Organisation.Status.SUSPENDED)
+    assert posting.title not in Client().get("/postings/").content.decode()
+    assert Client().get(f"/postings/{posting.pk}/").status_code == 404
