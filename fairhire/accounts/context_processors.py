@@ -5,32 +5,34 @@ from django.utils.translation import gettext_lazy as _
 
 from fairhire.accounts.policies import Perm, has_perm
 
+# (permission, [(label, URL name), ...]) in the order they appear; a link shows once.
+ROLE_LINKS = [
+    (Perm.SEEK, [(_("我的简历"), "resume-list"), (_("我的数据"), "my-data")]),
+    (Perm.RECRUIT, [(_("我的单位"), "org-mine"), (_("我的招聘信息"), "posting-mine"),
+                    (_("合规自查"), "screening-draft-check")]),
+    (Perm.CONTENT_REVIEW, [(_("单位审核"), "review-queue"),
+                           (_("招聘信息审核"), "review-posting-queue"),
+                           (_("审核理由模板"), "reason-templates")]),
+    (Perm.PLATFORM_OPERATE, [(_("筛查规则"), "screening-operator"),
+                             (_("审核理由模板"), "reason-templates"),
+                             (_("平台证照"), "platform-licences-edit")]),
+    (Perm.AUDIT_READ, [(_("审计日志"), "audit-list"),
+                       (_("个人信息访问记录"), "pi-access-log")]),
+    (Perm.ACCOUNTS_MANAGE, [(_("账号管理"), "user-list"),
+                            (_("个人信息保护自查"), "self-inspection-list")]),
+]
+
 
 def navigation(request):
     user = getattr(request, "user", None)
-    items = [(_("首页"), reverse("home"))]
-    if user is not None and user.is_authenticated:
-        if has_perm(user, Perm.AUDIT_READ):
-            items.append((_("审计日志"), reverse("audit-list")))
-        if has_perm(user, Perm.ACCOUNTS_MANAGE):
-            items.append((_("账号管理"), reverse("user-list")))
-        if has_perm(user, Perm.SEEK):
-            items.append((_("我的简历"), reverse("resume-list")))
-            items.append((_("我的数据"), reverse("my-data")))
-        if has_perm(user, Perm.AUDIT_READ):
-            items.append((_("个人信息访问记录"), reverse("pi-access-log")))
-        if has_perm(user, Perm.ACCOUNTS_MANAGE):
-            items.append((_("个人信息保护自查"), reverse("self-inspection-list")))
-        if has_perm(user, Perm.RECRUIT):
-            items.append((_("我的单位"), reverse("org-mine")))
-        if has_perm(user, Perm.CONTENT_REVIEW):
-            items.append((_("单位审核"), reverse("review-queue")))
-        if has_perm(user, Perm.CONTENT_REVIEW) or has_perm(user, Perm.PLATFORM_OPERATE):
-            items.append((_("审核理由模板"), reverse("reason-templates")))
-        if has_perm(user, Perm.PLATFORM_OPERATE):
-            items.append((_("平台证照"), reverse("platform-licences-edit")))
-        items.append((_("账号设置"), reverse("account-settings")))
-    if user is None or not user.is_authenticated:
-        items.append((_("求职者实名注册"), reverse("seeker-sign-up")))
-    items.append((_("机构名录"), reverse("registry-agencies")))
-    return {"nav_items": items}
+    signed_in = user is not None and user.is_authenticated
+    items = [(_("首页"), "home"), (_("招聘信息"), "posting-list")]
+    if signed_in:
+        for perm, links in ROLE_LINKS:
+            if has_perm(user, perm):
+                items += [link for link in links if link not in items]
+        items.append((_("账号设置"), "account-settings"))
+    else:
+        items.append((_("求职者实名注册"), "seeker-sign-up"))
+    items.append((_("机构名录"), "registry-agencies"))
+    return {"nav_items": [(label, reverse(name)) for label, name in items]}

@@ -12,4 +12,5 @@ urlpatterns = [
     path("operator/screening/withdrawals/", views.change_withdraw,
          name="screening-change-withdraw"),
     path("operator/screening/try/", views.operator_try, name="screening-try"),
+    path("screening/check/", views.draft_check, name="screening-draft-check"),
 ]

@@ -122,3 +122,17 @@ def operator_try(request: HttpRequest) -> HttpResponse:
         if checked is not None:
             result = {"checked": checked, "pieces": pieces(text, checked.flags)}
     return _operator_page(request, try_form=form, result=result)
+
+
+@login_required
+def draft_check(request: HttpRequest) -> HttpResponse:
+    """An employer checks a draft before submitting it: the same flags submission would give."""
+    form = TryForm(request.POST or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        text = form.cleaned_data["text"]
+        checked = submit(form, services.text_check, actor=request.user, text=text)
+        if checked is not None:
+            result = {"checked": checked, "pieces": pieces(text, checked.flags)}
+    return render(request, "screening/draft_check.html", {"form": form, "result": result},
+                  status=_status(form))

@@ -217,6 +217,7 @@ MATRIX = {
     "api-posting-review-queue": ("GET", "/api/v1/review/postings", api_for(REV)),
     "api-posting-review-decision": ("POST", f"/api/v1/review/postings/{MISSING}/decision",
                                     BAD_BODY),
+    "screening-draft-check": ("GET", "/screening/check/", page_for()),
 }
 
 
