@@ -36,7 +36,7 @@ from fairhire.accounts.forms import (
 )
 from fairhire.accounts.models import User
 from fairhire.accounts.policies import requires_second_factor
-from fairhire.core.forms import submit
+from fairhire.core.forms import form_status, submit
 
 PENDING_KEY = "pending_sign_in"
 PENDING_TTL = 300  # seconds between the password step and the code step
@@ -48,11 +48,6 @@ def _next_url(request: HttpRequest) -> str:
             candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return candidate
     return reverse("home")
-
-
-def _form_status(form) -> int:
-    error = getattr(form, "domain_error", None)
-    return error.status if error is not None else (200 if not form.errors else 400)
 
 
 @never_cache
@@ -67,7 +62,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
             services.user_sign_in(request=request, user=user)
             messages.success(request, _("注册成功，欢迎使用。"))
             return redirect("home")
-    return render(request, "accounts/sign_up.html", {"form": form}, status=_form_status(form))
+    return render(request, "accounts/sign_up.html", {"form": form}, status=form_status(form))
 
 
 @never_cache
@@ -88,7 +83,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             services.user_sign_in(request=request, user=user)
             return redirect(_next_url(request))
     return render(request, "accounts/sign_in.html",
-                  {"form": form, "next": _next_url(request)}, status=_form_status(form))
+                  {"form": form, "next": _next_url(request)}, status=form_status(form))
 
 
 @never_cache
@@ -107,7 +102,7 @@ def sign_in_otp(request: HttpRequest) -> HttpResponse:
             services.user_sign_in(request=request, user=user, device=device)
             return redirect(pending["next"])
     return render(request, "accounts/sign_in_otp.html", {"form": form},
-                  status=_form_status(form))
+                  status=form_status(form))
 
 
 @require_POST
@@ -146,7 +141,7 @@ def password_change(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("密码已修改。"))
             return redirect("account-settings")
     return render(request, "accounts/password_change.html", {"form": form},
-                  status=_form_status(form))
+                  status=form_status(form))
 
 
 @never_cache
@@ -156,7 +151,7 @@ def password_reset(request: HttpRequest) -> HttpResponse:
         services.password_reset_request(email=form.cleaned_data["email"], request=request)
         return render(request, "accounts/password_reset_sent.html")
     return render(request, "accounts/password_reset.html", {"form": form},
-                  status=_form_status(form))
+                  status=form_status(form))
 
 
 class AuditedSetPasswordForm(SetPasswordForm):
@@ -203,7 +198,7 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
            f"?secret={secret}&issuer=FairHire")
     qr = segno.make(uri, error="m").svg_data_uri(scale=4)
     return render(request, "accounts/otp_setup.html",
-                  {"form": form, "secret": secret, "qr": qr}, status=_form_status(form))
+                  {"form": form, "secret": secret, "qr": qr}, status=form_status(form))
 
 
 @login_required

@@ -27,3 +27,15 @@ def submit(form: forms.Form, service: Callable[..., T], /, **kwargs) -> T | None
         field = getattr(exc, "field", None)
         form.add_error(field if field in form.fields else None, str(exc.message))
         return None
+
+
+def form_status(*forms) -> int:
+    """The status a page shown again with these forms answers (forms or formsets).
+
+    A service's refusal keeps its own status (409, 429 …); other invalid input is 400.
+    """
+    for form in forms:
+        error = getattr(form, "domain_error", None)
+        if error is not None:
+            return error.status
+    return 400 if any(form.is_bound and not form.is_valid() for form in forms) else 200

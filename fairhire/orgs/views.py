@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from fairhire.core.forms import submit
+from fairhire.core.forms import form_status, submit
 from fairhire.orgs import selectors, services
 from fairhire.orgs.forms import (
     AgencyForm,
@@ -39,14 +39,6 @@ from fairhire.orgs.services import OrganisationData
 from fairhire.orgs.uploads import MAX_BYTES
 
 
-def _status(form, *formsets) -> int:
-    error = getattr(form, "domain_error", None)
-    if error is not None:
-        return error.status
-    broken = form.errors or any(f.is_bound and not f.is_valid() for f in formsets)
-    return 400 if broken else 200
-
-
 @login_required
 @never_cache
 def employer_register(request: HttpRequest) -> HttpResponse:
@@ -58,7 +50,7 @@ def employer_register(request: HttpRequest) -> HttpResponse:
         if org is not None:
             messages.success(request, _("登记成功。请上传材料并提交审核。"))
             return redirect("org-detail", org.pk)
-    return render(request, "orgs/employer_register.html", {"form": form}, status=_status(form))
+    return render(request, "orgs/employer_register.html", {"form": form}, status=form_status(form))
 
 
 @login_required
@@ -74,7 +66,7 @@ def agency_register(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("登记成功。请上传材料并提交审核。"))
             return redirect("org-detail", org.pk)
     return render(request, "orgs/agency_register.html", {"form": form, "fees": fees},
-                  status=_status(form, fees))
+                  status=form_status(form, fees))
 
 
 @login_required
@@ -129,7 +121,7 @@ def document_upload(request: HttpRequest, org_id: int) -> HttpResponse:
         if document is not None:
             messages.success(request, _("已上传：%(doc)s") % {"doc": document})
             return redirect("org-detail", org.pk)
-    return _detail(request, org, document_form=form, status=_status(form))
+    return _detail(request, org, document_form=form, status=form_status(form))
 
 
 @login_required
@@ -141,7 +133,7 @@ def org_submit(request: HttpRequest, org_id: int) -> HttpResponse:
               organisation=org) is not None:
         messages.success(request, _("已提交审核。"))
         return redirect("org-detail", org.pk)
-    return _detail(request, org, document_form=form, status=_status(form))
+    return _detail(request, org, document_form=form, status=form_status(form))
 
 
 @login_required
@@ -153,7 +145,7 @@ def member_invite(request: HttpRequest, org_id: int) -> HttpResponse:
                                   organisation=org, **form.cleaned_data) is not None:
         messages.success(request, _("已添加单位人员。"))
         return redirect("org-detail", org.pk)
-    return _detail(request, org, invite_form=form, status=_status(form))
+    return _detail(request, org, invite_form=form, status=form_status(form))
 
 
 @login_required
@@ -189,7 +181,7 @@ def review_decide(request: HttpRequest, org_id: int) -> HttpResponse:
                                   organisation=org, **form.cleaned_data) is not None:
         messages.success(request, _("已记录审核结论。"))
         return redirect("review-queue")
-    return _detail(request, org, decision_form=form, status=_status(form))
+    return _detail(request, org, decision_form=form, status=form_status(form))
 
 
 @login_required
@@ -233,7 +225,7 @@ def agency_changes(request: HttpRequest, org_id: int) -> HttpResponse:
             return redirect("agency-changes", org.pk)
     return render(request, "orgs/agency_changes.html",
                   {"org": org, "form": form, "reports": org.change_reports.all()},
-                  status=_status(form))
+                  status=form_status(form))
 
 
 @login_required
@@ -251,7 +243,7 @@ def agency_fees(request: HttpRequest, org_id: int) -> HttpResponse:
             messages.success(request, _("已更新服务项目和收费标准。"))
             return redirect("agency-fees", org.pk)
     return render(request, "orgs/agency_fees.html", {"org": org, "form": form, "fees": fees},
-                  status=_status(form, fees))
+                  status=form_status(form, fees))
 
 
 @login_required
@@ -270,7 +262,7 @@ def licence_renew(request: HttpRequest, org_id: int) -> HttpResponse:
             return redirect("org-detail", org.pk)
     return render(request, "orgs/licence_renew.html",
                   {"org": org, "form": form, "licences": org.licences.all()},
-                  status=_status(form))
+                  status=form_status(form))
 
 
 @login_required
@@ -284,7 +276,7 @@ def platform_licences_edit(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("已更新平台证照，页脚和证照页即时生效。"))
             return redirect("platform-licences-edit")
     return render(request, "orgs/platform_licences_edit.html",
-                  {"form": form, "current": current}, status=_status(form))
+                  {"form": form, "current": current}, status=form_status(form))
 
 
 @login_required
@@ -298,7 +290,7 @@ def reason_templates(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("已保存理由模板。"))
             return redirect("reason-templates")
     return render(request, "orgs/reason_templates.html",
-                  {"form": form, "templates": templates}, status=_status(form))
+                  {"form": form, "templates": templates}, status=form_status(form))
 
 
 @login_required
@@ -313,4 +305,4 @@ def reason_template_edit(request: HttpRequest, template_id: int) -> HttpResponse
             messages.success(request, _("已保存理由模板。"))
             return redirect("reason-templates")
     return render(request, "orgs/reason_template_edit.html",
-                  {"form": form, "template": template}, status=_status(form))
+                  {"form": form, "template": template}, status=form_status(form))

@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from fairhire.core.errors import PermissionDenied
-from fairhire.core.forms import submit
+from fairhire.core.forms import form_status, submit
 from fairhire.postings import selectors, services
 from fairhire.postings.forms import DecisionForm, FlagAcceptForm, PostingForm
 from fairhire.postings.models import SCREENED_FIELDS, JobPosting
@@ -19,11 +19,6 @@ from fairhire.postings.policies import can_create_posting, can_edit_posting, can
 from fairhire.postings.quality import posting_suggestions
 from fairhire.postings.structured_data import jsonld_script
 from fairhire.screening.highlight import highlight
-
-
-def _status(form) -> int:
-    error = getattr(form, "domain_error", None)
-    return error.status if error is not None else (200 if not form.errors else 400)
 
 
 def _field_errors(form) -> list[dict]:
@@ -89,7 +84,7 @@ def posting_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("草稿已保存。"))
             return redirect("posting-edit", posting.pk)
     return render(request, "postings/posting_form.html", {"form": form, "posting": None},
-                  status=_status(form))
+                  status=form_status(form))
 
 
 @login_required
@@ -118,7 +113,7 @@ def posting_edit(request: HttpRequest, posting_id: int) -> HttpResponse:
             setattr(posting, name, value)
     return render(request, "postings/posting_form.html", {
         "form": form, "posting": posting, "suggestions": posting_suggestions(posting),
-        "flagged": _highlighted(posting, flags), "flags": flags}, status=_status(form))
+        "flagged": _highlighted(posting, flags), "flags": flags}, status=form_status(form))
 
 
 def _owner_action(service, message):
@@ -168,7 +163,7 @@ def review_decide(request: HttpRequest, posting_id: int) -> HttpResponse:
                                   actor=request.user, **form.cleaned_data) is not None:
         messages.success(request, _("审核结论已记录。"))
         return redirect("review-posting-queue")
-    return _review_page(request, posting, decision_form=form, status=_status(form))
+    return _review_page(request, posting, decision_form=form, status=form_status(form))
 
 
 @login_required

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from fairhire.accounts.services import user_sign_in, user_sign_out
 from fairhire.core.errors import InvalidInput
-from fairhire.core.forms import submit
+from fairhire.core.forms import form_status, submit
 from fairhire.privacy import selectors as privacy_selectors
 from fairhire.privacy.notices import NOTICES, ConsentKind
 from fairhire.profiles import selectors, services
@@ -33,11 +33,6 @@ from fairhire.profiles.forms import (
 GIVABLE = (ConsentKind.GENERAL, ConsentKind.RESUME_SENDING)
 
 
-def _status(form) -> int:
-    error = getattr(form, "domain_error", None)
-    return error.status if error is not None else (200 if not form.errors else 400)
-
-
 @never_cache
 def seeker_sign_up(request: HttpRequest) -> HttpResponse:
     form = SeekerSignUpForm(request.POST or None)
@@ -52,7 +47,7 @@ def seeker_sign_up(request: HttpRequest) -> HttpResponse:
             user_sign_in(request=request, user=profile.user)
             messages.success(request, _("实名注册成功，欢迎使用。"))
             return redirect("resume-list")
-    return render(request, "profiles/sign_up.html", {"form": form}, status=_status(form))
+    return render(request, "profiles/sign_up.html", {"form": form}, status=form_status(form))
 
 
 @login_required
@@ -80,7 +75,7 @@ def resume_edit(request: HttpRequest, resume_id: int | None = None) -> HttpRespo
             if saved is not None:
                 messages.success(request, _("简历已保存。"))
                 return redirect("resume-list")
-        status = _status(form) if form.errors else 400
+        status = form_status(form) if form.errors else 400
     else:
         form = ResumeForm(initial=ResumeForm.initial_from(resume) if resume else None)
         formsets = section_formsets(resume=resume)
@@ -115,7 +110,7 @@ def gig_card_edit(request: HttpRequest) -> HttpResponse:
         if submit(form, services.gig_card_save, actor=request.user, **form.data_dict()):
             messages.success(request, _("零工名片已保存。"))
             return redirect("resume-list")
-    return render(request, "profiles/gig_card.html", {"form": form}, status=_status(form))
+    return render(request, "profiles/gig_card.html", {"form": form}, status=form_status(form))
 
 
 @login_required
@@ -137,7 +132,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
     can_give = [NOTICES[kind] for kind in GIVABLE if kind not in active]
     return render(request, "profiles/my_data.html",
                   {"data": data, "form": form, "consents": consents, "can_give": can_give},
-                  status=_status(form))
+                  status=form_status(form))
 
 
 @login_required

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from fairhire.core.forms import submit
+from fairhire.core.forms import form_status, submit
 from fairhire.screening import selectors, services
 from fairhire.screening.forms import (
     LawfulPhraseForm,
@@ -21,14 +21,6 @@ from fairhire.screening.forms import (
     WithdrawForm,
 )
 from fairhire.screening.highlight import pieces
-
-
-def _status(*forms) -> int:
-    for form in forms:
-        if form.is_bound and form.errors:
-            error = getattr(form, "domain_error", None)
-            return error.status if error is not None else 400
-    return 200
 
 
 def _operator_page(request: HttpRequest, **bound) -> HttpResponse:
@@ -48,7 +40,7 @@ def _operator_page(request: HttpRequest, **bound) -> HttpResponse:
         "result": bound.get("result"),
         **forms,
     }
-    return render(request, "screening/operator.html", context, status=_status(*forms.values()))
+    return render(request, "screening/operator.html", context, status=form_status(*forms.values()))
 
 
 @login_required
@@ -62,51 +54,38 @@ def _changed(request: HttpRequest, change) -> HttpResponse:
     return redirect("screening-operator")
 
 
+def _change(request: HttpRequest, form_class, service, slot: str) -> HttpResponse:
+    """Save one operator change through ``service``; on refusal show the page with the form."""
+    form = form_class(request.POST)
+    if form.is_valid():
+        change = submit(form, service, actor=request.user, **form.cleaned_data)
+        if change is not None:
+            return _changed(request, change)
+    return _operator_page(request, **{slot: form})
+
+
 @login_required
 @require_POST
 def term_add(request: HttpRequest) -> HttpResponse:
-    form = TermAddForm(request.POST)
-    if form.is_valid():
-        change = submit(form, services.ruleset_term_add, actor=request.user, **form.cleaned_data)
-        if change is not None:
-            return _changed(request, change)
-    return _operator_page(request, term_form=form)
+    return _change(request, TermAddForm, services.ruleset_term_add, "term_form")
 
 
 @login_required
 @require_POST
 def term_disable(request: HttpRequest) -> HttpResponse:
-    form = TermDisableForm(request.POST)
-    if form.is_valid():
-        change = submit(form, services.ruleset_term_disable, actor=request.user,
-                        **form.cleaned_data)
-        if change is not None:
-            return _changed(request, change)
-    return _operator_page(request, disable_form=form)
+    return _change(request, TermDisableForm, services.ruleset_term_disable, "disable_form")
 
 
 @login_required
 @require_POST
 def lawful_phrase_add(request: HttpRequest) -> HttpResponse:
-    form = LawfulPhraseForm(request.POST)
-    if form.is_valid():
-        change = submit(form, services.ruleset_lawful_phrase_add, actor=request.user,
-                        **form.cleaned_data)
-        if change is not None:
-            return _changed(request, change)
-    return _operator_page(request, lawful_form=form)
+    return _change(request, LawfulPhraseForm, services.ruleset_lawful_phrase_add, "lawful_form")
 
 
 @login_required
 @require_POST
 def change_withdraw(request: HttpRequest) -> HttpResponse:
-    form = WithdrawForm(request.POST)
-    if form.is_valid():
-        change = submit(form, services.ruleset_change_withdraw, actor=request.user,
-                        **form.cleaned_data)
-        if change is not None:
-            return _changed(request, change)
-    return _operator_page(request, withdraw_form=form)
+    return _change(request, WithdrawForm, services.ruleset_change_withdraw, "withdraw_form")
 
 
 @login_required
@@ -135,4 +114,4 @@ def draft_check(request: HttpRequest) -> HttpResponse:
         if checked is not None:
             result = {"checked": checked, "pieces": pieces(text, checked.flags)}
     return render(request, "screening/draft_check.html", {"form": form, "result": result},
-                  status=_status(form))
+                  status=form_status(form))
