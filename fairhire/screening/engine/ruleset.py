@@ -359,7 +359,9 @@ def _parse_negation(raw: Mapping[str, Any]) -> dict[str, Negation]:
 def _parse_employer(raw: Mapping[str, Any], fillers: Sequence[str]) -> tuple[re.Pattern[str], ...]:
     subjects = _alternation(raw["subjects"])
     verbs = _alternation(raw["verbs"])
-    trailing = _alternation([*fillers, "向平台", "给平台", "平台", "全部", "所有", "全额"])
+    # What may stand between the employer's payment and the money named: 缴纳(服务/履约)保证金.
+    trailing = _alternation([*fillers, "向平台", "给平台", "平台", "全部", "所有", "全额",
+                             "服务", "履约", "合作", "招聘服务"])
     # The employer pays (本公司已向平台缴纳保证金) or is the one charged (平台向商家收取保证金);
     # not when the worker pays the employer (向公司缴纳押金).
     before = re.compile(

@@ -883,3 +883,15 @@ def test_inserting_separators_or_traditional_characters_keeps_the_flag_on_the_sa
     assert_points_into(text, flag)
     assert len(prefix) <= flag.start and flag.end <= len(prefix) + len(variant)
     assert fold(flag.excerpt) in fold(variant)
+
+
+@pytest.mark.req("R19.2")
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("公司已为平台缴纳服务保证金。", False),   # the employer pays the platform: lawful
+    ("本公司向平台缴纳履约保证金", False),
+    ("求职者缴纳服务保证金500元", True),       # a worker pays: refused
+    ("向公司缴纳服务保证金", True),
+])
+def test_a_guarantee_named_with_its_purpose_is_judged_by_who_pays_it(text, flagged):
+    deposits = [f for f in screen(text) if f.category == "deposit_fee" and f.is_blocking]
+    assert bool(deposits) is flagged
