@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from decimal import Decimal
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
-from ninja import Field, Router, Schema, Status
+from django.utils.translation import gettext as _
+from ninja import Field, File, Router, Schema, Status
+from ninja.files import UploadedFile
 from ninja.security import django_auth
 
 from fairhire.accounts.api import TokenAuth
 from fairhire.core.api import ErrorOut
+from fairhire.core.errors import InvalidInput
 from fairhire.postings import selectors, services
 from fairhire.postings.models import JobPosting
 from fairhire.postings.policies import can_edit_posting, can_review_posting
@@ -108,6 +112,23 @@ class PostingOut(Schema):
     flags: list[FlagOut] = []
 
 
+class VersionOut(Schema):
+    number: int
+    submitted_by: int
+    submitted_at: datetime
+    content: dict
+    screening: dict
+    flags: list[FlagOut]
+
+
+def _version_out(version) -> dict:
+    return {"number": version.number, "submitted_by": version.submitted_by_id,
+            "submitted_at": version.submitted_at, "content": version.content,
+            "screening": version.screening,
+            "flags": [{**{k: getattr(f, k) for k in FlagOut.model_fields if k != "accepted"},
+                       "accepted": f.accepted_at is not None} for f in version.flags.all()]}
+
+
 def _out(posting: JobPosting, actor) -> dict:
     data = {name: getattr(posting, name) for name in PostingOut.model_fields
             if name not in {"employer", "suggestions", "flags", "review_note"}}
@@ -128,6 +149,38 @@ def posting_create(request: HttpRequest, payload: PostingChanges):
                                    if v is not None})
     posting = services.posting_create(actor=request.auth, data=data)
     return Status(201, _out(posting, request.auth))
+
+
+class ImportStartedOut(Schema):
+    task_id: str
+
+
+@router.post("/postings/import", response={202: ImportStartedOut, **ERRORS},
+             url_name="api-posting-import")
+def posting_import(request: HttpRequest, file: File[UploadedFile]):
+    """Import many postings for your employer from a UTF-8 CSV (header: the field names of
+    ``POST /postings``); follow it at ``/api/v1/tasks/{task_id}``, the per-row report is the
+    task's result file."""
+    if file.size is not None and file.size > services.IMPORT_MAX_BYTES:
+        raise InvalidInput(_("文件不能超过 5 MB。"), code="upload.too_large", field="file")
+    progress = services.posting_import_start(actor=request.auth, filename=file.name or "",
+                                             data=file.read(services.IMPORT_MAX_BYTES + 1))
+    return Status(202, {"task_id": str(progress.pk)})
+
+
+class ImportRowOut(Schema):
+    line: int
+    result: str
+    posting_id: int | None
+    status: str
+    errors: dict[str, str]
+
+
+@router.get("/postings/import/{task_id}", response={200: list[ImportRowOut], **ERRORS},
+            url_name="api-posting-import-report")
+def posting_import_report(request: HttpRequest, task_id: uuid.UUID):
+    """The per-row report of your finished import (409 while it is still running)."""
+    return selectors.posting_import_report(actor=request.auth, progress_id=task_id)
 
 
 @router.put("/postings/{posting_id}", response={200: PostingOut, **ERRORS},
@@ -162,6 +215,23 @@ def posting_list(request: HttpRequest):
 def posting_detail(request: HttpRequest, posting_id: int):
     """A published posting (anyone), or your own / one in review (its employer, reviewers)."""
     return _out(selectors.posting_get(actor=request.auth, posting_id=posting_id), request.auth)
+
+
+@router.get("/postings/{posting_id}/versions", response={200: list[VersionOut], **ERRORS},
+            url_name="api-posting-versions")
+def posting_versions(request: HttpRequest, posting_id: int):
+    """Every submitted version, unchanged (its own employer or agency, and reviewers)."""
+    return [_version_out(v)
+            for v in selectors.posting_versions(actor=request.auth, posting_id=posting_id)]
+
+
+@router.post("/postings/{posting_id}/close", response={200: PostingOut, **ERRORS},
+             url_name="api-posting-close")
+def posting_close(request: HttpRequest, posting_id: int):
+    """End recruitment for a published posting."""
+    posting = selectors.posting_get(actor=request.auth, posting_id=posting_id)
+    posting = services.posting_close(actor=request.auth, posting=posting)
+    return _out(posting, request.auth)
 
 
 @router.get("/review/postings", response={200: list[PostingOut], **ERRORS},

@@ -40,3 +40,7 @@ class DecisionForm(forms.Form):
 class FlagAcceptForm(forms.Form):
     reason = forms.CharField(label=_("认定为合法例外的理由"), widget=forms.Textarea(
         attrs={"rows": 2}))
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("CSV 文件（UTF-8，首行为表头）"))

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import csv
+import json
+import uuid
+from pathlib import Path
+
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from fairhire.accounts.models import User
-from fairhire.core.errors import NotFound, PermissionDenied
-from fairhire.core.models import AuditEvent
+from fairhire.core.errors import NotFound, PermissionDenied, RuleViolation
+from fairhire.core.models import AuditEvent, TaskProgress
+from fairhire.core.selectors import task_progress_get
 from fairhire.orgs.selectors import organisation_of
-from fairhire.postings.models import JobPosting, PostingFlag
-from fairhire.postings.policies import can_review_posting, posting_visible_to
+from fairhire.postings.models import JobPosting, PostingFlag, PostingVersion
+from fairhire.postings.policies import (
+    can_edit_posting,
+    can_review_posting,
+    posting_visible_to,
+)
 
 
 def posting_get(*, actor: User | None, posting_id: int) -> JobPosting:
@@ -55,7 +65,33 @@ def posting_flag_get(*, actor: User, posting: JobPosting, flag_id: int) -> Posti
     return flag
 
 
+def posting_versions(*, actor: User | None, posting_id: int) -> QuerySet[PostingVersion]:
+    """Every submitted version, oldest first, with its flags (Regulation Art. 26). Only the
+    posting's own staff and reviewers see them; to anyone else the posting answers 404, even
+    when it is published (a rejected earlier version may hold text that was never public)."""
+    posting = posting_get(actor=actor, posting_id=posting_id)
+    if not (can_edit_posting(actor=actor, posting=posting) or can_review_posting(actor=actor)):
+        raise NotFound(_("未找到该招聘信息。"), code="posting.not_found")
+    return posting.versions.select_related("submitted_by").prefetch_related("flags") \
+        .order_by("number")
+
+
 def posting_history(*, posting: JobPosting) -> QuerySet[AuditEvent]:
     """What happened to the posting, oldest first: submissions, decisions, accepted flags."""
     return AuditEvent.objects.filter(target_type="postings.jobposting",
                                      target_id=str(posting.pk)).order_by("created_at", "id")
+
+
+def posting_import_report(*, actor: User | None, progress_id: uuid.UUID) -> list[dict]:
+    """A finished bulk import's per-row report, for the person who started it (others 404)."""
+    progress = task_progress_get(actor=actor, progress_id=progress_id)
+    if progress.kind != "postings_import":
+        raise NotFound(_("未找到该任务。"), code="tasks.not_found")
+    if progress.status != TaskProgress.Status.SUCCEEDED or not progress.result_path:
+        raise RuleViolation(_("任务尚未完成。"), code="tasks.not_finished")
+    with Path(progress.result_path).open(encoding="utf-8-sig", newline="") as handle:
+        return [{"line": int(row["line"]), "result": row["result"],
+                 "posting_id": int(row["posting_id"]) if row["posting_id"] else None,
+                 "status": row["status"],
+                 "errors": json.loads(row["errors"]) if row["errors"] else {}}
+                for row in csv.DictReader(handle)]

@@ -6,9 +6,12 @@ publication is also appended to the ledger in that transaction.
 
 from __future__ import annotations
 
+import csv
+import json
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
@@ -17,7 +20,9 @@ from django.utils.translation import gettext as _
 
 from fairhire.accounts.models import User
 from fairhire.core.audit import AuditAction, audit_record
-from fairhire.core.errors import InvalidInput, PermissionDenied, RuleViolation
+from fairhire.core.errors import DomainError, InvalidInput, PermissionDenied, RuleViolation
+from fairhire.core.models import TaskProgress
+from fairhire.core.progress import progress_advance, progress_create, progress_finish
 from fairhire.ledger.services import ledger_append
 from fairhire.orgs.models import Organisation
 from fairhire.postings.content import content_errors, content_snapshot, unit_snapshot
@@ -398,3 +403,111 @@ def postings_freshness_sweep(*, now: datetime | None = None) -> dict[str, int]:
                          now=now, details={"expires_at": due.isoformat()})
             reminded += 1
     return {"expired": expired, "reminded": reminded}
+
+
+IMPORT_MAX_BYTES = 5 * 1024 * 1024
+IMPORT_CSV_COLUMNS = ("line", "result", "posting_id", "status", "errors")
+
+
+def import_max_rows() -> int:
+    return int(getattr(settings, "POSTINGS_IMPORT_MAX_ROWS", 2000))
+
+
+def _import_folder() -> Path:
+    folder = Path(settings.PRIVATE_FILES_DIR) / "imports"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@transaction.atomic
+def posting_import_start(*, actor: User, filename: str, data: bytes) -> TaskProgress:
+    """Bulk import (EN 1): check the file's encoding, header and size now, then create and
+    submit one posting per row in the background, each through the same services as a posting
+    written by hand. Only an employer's own owners and recruiters import (agency import, which
+    needs an employer and an entrustment per row, is not offered)."""
+    from fairhire.postings import csv_import
+    from fairhire.postings.tasks import posting_import_task
+
+    org = writing_organisation(actor)
+    if org is None:
+        raise PermissionDenied(_("只有用人单位的招聘人员可以导入招聘信息。"),
+                               code="posting.not_recruiter")
+    if org.is_agency:
+        raise RuleViolation(_("批量导入只用于用人单位自己的招聘信息。"),
+                            code="posting.import_agency")
+    if len(data) > IMPORT_MAX_BYTES:
+        raise InvalidInput(_("文件不能超过 5 MB。"), code="upload.too_large", field="file")
+    text = csv_import.decode(data)
+    csv_import.header(text)
+    total = sum(1 for _row in csv_import.rows(text))
+    if total == 0:
+        raise InvalidInput(_("文件中没有数据行。"), code="posting.import_empty", field="file")
+    if total > import_max_rows():
+        raise InvalidInput(_("一次最多导入 %(n)d 行。") % {"n": import_max_rows()},
+                           code="posting.import_too_many", field="file")
+    progress = progress_create(kind="postings_import", owner=actor, total=total,
+                               label=_("批量导入招聘信息：%(f)s") % {"f": filename[:100]})
+    source = _import_folder() / f"postings-{progress.pk}.csv"
+    source.write_text(text, encoding="utf-8")
+    audit_record(action=AuditAction.POSTING_IMPORT_STARTED, actor=actor, target=progress,
+                 details={"filename": filename[:200], "rows": total,
+                          "organisation": org.pk})
+    transaction.on_commit(lambda: posting_import_task.enqueue(
+        progress_id=str(progress.pk), actor_id=actor.pk))
+    return progress
+
+
+def _refusal(error: DomainError) -> dict[str, str]:
+    """A refused row's reasons, per field where the service said which."""
+    if error.extra.get("errors"):
+        return {str(k): str(v) for k, v in error.extra["errors"].items()}
+    if error.extra.get("flags"):
+        return {f"{flag['field']}[{flag['start']}:{flag['end']}]":
+                f"「{flag['excerpt']}」{flag['message']}" for flag in error.extra["flags"]}
+    return {getattr(error, "field", None) or "posting": str(error.message)}
+
+
+def posting_import_run(*, progress_id: str, actor_id: int) -> Path:
+    """Runs in the task worker: one transaction per row, so a refused row leaves nothing and
+    never stops the others; writes the per-row report CSV (UTF-8 with BOM, for Excel)."""
+    from fairhire.postings import csv_import
+
+    actor = User.objects.get(pk=actor_id)
+    folder = _import_folder()
+    source = folder / f"postings-{progress_id}.csv"
+    report = folder / f"postings-{progress_id}-report.csv"
+    accepted = refused = 0
+    try:
+        with report.open("w", newline="", encoding="utf-8-sig") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(IMPORT_CSV_COLUMNS)
+            for row in csv_import.rows(source.read_text(encoding="utf-8")):
+                posting, errors = None, row.errors
+                if row.data is not None:
+                    try:
+                        with transaction.atomic():
+                            posting = posting_create(actor=actor, data=row.data)
+                            posting = posting_submit(actor=actor, posting=posting)
+                    except DomainError as exc:
+                        posting, errors = None, _refusal(exc)
+                if posting is not None:
+                    accepted += 1
+                    writer.writerow([row.line, "accepted", posting.pk, posting.status, ""])
+                else:
+                    refused += 1
+                    writer.writerow([row.line, "refused", "", "",
+                                     json.dumps(errors, ensure_ascii=False)])
+                progress_advance(progress_id=progress_id)
+    except Exception as exc:
+        report.unlink(missing_ok=True)
+        progress_finish(progress_id=progress_id, ok=False, message=str(exc))
+        raise
+    finally:
+        source.unlink(missing_ok=True)
+    audit_record(action=AuditAction.POSTING_IMPORT_FINISHED, actor=actor,
+                 target=TaskProgress.objects.get(pk=progress_id),
+                 details={"accepted": accepted, "refused": refused})
+    progress_finish(progress_id=progress_id, ok=True, result_path=str(report),
+                    message=_("已导入 %(a)d 行，%(r)d 行未导入（见结果文件）。")
+                    % {"a": accepted, "r": refused})
+    return report

@@ -7,6 +7,7 @@ urlpatterns = [
     path("postings/<int:posting_id>/", views.posting_detail, name="posting-detail"),
     path("me/postings/", views.posting_mine, name="posting-mine"),
     path("me/postings/new/", views.posting_create, name="posting-create"),
+    path("me/postings/import/", views.posting_import, name="posting-import"),
     path("me/postings/<int:posting_id>/edit/", views.posting_edit, name="posting-edit"),
     path("me/postings/<int:posting_id>/close/", views.posting_close, name="posting-close"),
     path("me/postings/<int:posting_id>/withdraw/", views.posting_withdraw,

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from fairhire.core.errors import PermissionDenied
 from fairhire.core.forms import form_status, submit
 from fairhire.postings import selectors, services
-from fairhire.postings.forms import DecisionForm, FlagAcceptForm, PostingForm
+from fairhire.postings.forms import DecisionForm, FlagAcceptForm, ImportForm, PostingForm
 from fairhire.postings.models import SCREENED_FIELDS, JobPosting
 from fairhire.postings.policies import can_create_posting, can_edit_posting, can_review_posting
 from fairhire.postings.quality import posting_suggestions
@@ -114,6 +114,24 @@ def posting_edit(request: HttpRequest, posting_id: int) -> HttpResponse:
     return render(request, "postings/posting_form.html", {
         "form": form, "posting": posting, "suggestions": posting_suggestions(posting),
         "flagged": _highlighted(posting, flags), "flags": flags}, status=form_status(form))
+
+
+@login_required
+@never_cache
+def posting_import(request: HttpRequest) -> HttpResponse:
+    if not can_create_posting(actor=request.user):
+        raise PermissionDenied(_("只有用人单位的招聘人员可以导入招聘信息。"),
+                               code="posting.not_recruiter")
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        progress = submit(form, services.posting_import_start, actor=request.user,
+                          filename=upload.name or "",
+                          data=upload.read(services.IMPORT_MAX_BYTES + 1))
+        if progress is not None:
+            return redirect("task-detail", task_id=progress.pk)
+    return render(request, "postings/posting_import.html",
+                  {"form": form, "columns": services.DATA_FIELDS}, status=form_status(form))
 
 
 def _owner_action(service, message):

@@ -218,6 +218,12 @@ MATRIX = {
     "api-posting-review-decision": ("POST", f"/api/v1/review/postings/{MISSING}/decision",
                                     BAD_BODY),
     "screening-draft-check": ("GET", "/screening/check/", page_for()),
+    "api-posting-versions": ("GET", f"/api/v1/postings/{MISSING}/versions", NOBODY_API),
+    "api-posting-close": ("POST", f"/api/v1/postings/{MISSING}/close", NOBODY_API),
+    "posting-import": ("GET", "/me/postings/import/", page_for(ok=403)),  # needs an organisation
+    "api-posting-import": ("POST", "/api/v1/postings/import", BAD_BODY),  # no file sent
+    "api-posting-import-report": ("GET", f"/api/v1/postings/import/{MISSING_UUID}",
+                                  NOBODY_API),
 }
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+import csv
+import io
+from dataclasses import asdict, replace
 from datetime import datetime, timedelta
 
 from django.utils import timezone
@@ -47,3 +49,15 @@ def make_in_review(*, now: datetime | None = None, **overrides):
 def make_published(*, now: datetime | None = None, **overrides):
     posting = make_in_review(now=now, **overrides)
     return services.posting_publish(posting=posting, actor=make_reviewer(), now=now)
+
+
+def posting_csv(rows: list[PostingData], *, bom: bool = False) -> bytes:
+    """A bulk-import file: the documented header, one line per posting."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(services.DATA_FIELDS)
+    for data in rows:
+        values = asdict(data)
+        writer.writerow(["" if values[c] is None else str(values[c])
+                         for c in services.DATA_FIELDS])
+    return out.getvalue().encode("utf-8-sig" if bom else "utf-8")

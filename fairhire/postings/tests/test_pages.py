@@ -2,9 +2,11 @@ import json
 import re
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from fairhire.accounts.tests.factories import signed_in_client
+from fairhire.core.testing import run_queued_tasks
 from fairhire.orgs.models import Organisation
 from fairhire.orgs.tests.factories import make_verified, owner_of
 from fairhire.postings.models import JobPosting
@@ -13,6 +15,8 @@ from fairhire.postings.tests.factories import (
     make_posting,
     make_published,
     make_reviewer,
+    posting_csv,
+    posting_data,
 )
 
 pytestmark = pytest.mark.django_db
@@ -123,3 +127,29 @@ def test_a_suspended_employers_postings_stop_being_shown():
     Organisation.objects.filter(pk=employer.pk).update(status=Organisation.Status.SUSPENDED)
     assert posting.title not in Client().get("/postings/").content.decode()
     assert Client().get(f"/postings/{posting.pk}/").status_code == 404
+
+
+@pytest.mark.req("EN1")
+def test_an_employer_uploads_a_csv_and_follows_the_import_on_the_progress_page(
+        django_capture_on_commit_callbacks):
+    employer = make_verified()
+    client = signed_in_client(owner_of(employer))
+    page = client.get("/me/postings/import/")
+    assert page.status_code == 200 and "work_region_code" in page.content.decode()
+    upload = SimpleUploadedFile("jobs.csv", posting_csv([posting_data(), posting_data()],
+                                                         bom=True), "text/csv")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/me/postings/import/", {"file": upload})
+    assert response.status_code == 302 and "/tasks/" in response["Location"]
+    assert run_queued_tasks() == 1
+    done = client.get(response["Location"]).content.decode()
+    assert "已导入 2 行" in done and "下载结果" in done
+    assert JobPosting.objects.filter(employer=employer).count() == 2
+
+
+def test_an_unreadable_upload_is_shown_again_with_the_error():
+    client = signed_in_client(owner_of(make_verified()))
+    upload = SimpleUploadedFile("jobs.csv", "工资\n1\n".encode(), "text/csv")
+    response = client.post("/me/postings/import/", {"file": upload})
+    assert response.status_code == 400
+    assert "不认识的列" in response.content.decode()

@@ -1,14 +1,17 @@
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from fairhire.accounts.models import Role
 from fairhire.accounts.tests.factories import make_user, signed_in_client
+from fairhire.core.testing import run_queued_tasks
 from fairhire.orgs.tests.factories import make_verified, owner_of
 from fairhire.postings.tests.factories import (
     make_in_review,
     make_posting,
     make_published,
     make_reviewer,
+    posting_csv,
     posting_data,
 )
 
@@ -90,3 +93,59 @@ def test_an_employer_cannot_decide_its_own_posting():
         f"/api/v1/review/postings/{posting.pk}/decision", {"decision": "publish"},
         content_type="application/json")
     assert response.status_code == 403
+
+
+@pytest.mark.req("R26")
+def test_the_employer_and_reviewers_read_every_version_and_others_get_404():
+    posting = make_published(requirements="年龄22-30岁")
+    path = f"/api/v1/postings/{posting.pk}/versions"
+    response = signed_in_client(owner_of(posting.employer)).get(path)
+    assert response.status_code == 200
+    [version] = response.json()
+    assert version["number"] == 1
+    assert version["content"]["title"] == posting.title
+    assert version["flags"][0]["category"] == "age"
+    assert signed_in_client(make_reviewer()).get(path).status_code == 200
+    assert signed_in_client(make_user()).get(path).status_code == 404
+    assert Client().get(path).status_code == 401
+
+
+def test_the_employer_closes_a_published_posting_and_others_are_refused():
+    posting = make_published()
+    path = f"/api/v1/postings/{posting.pk}/close"
+    assert signed_in_client(make_user(Role.EMPLOYER_STAFF)).post(
+        path, {}, content_type="application/json").status_code == 403
+    response = signed_in_client(owner_of(posting.employer)).post(
+        path, {}, content_type="application/json")
+    assert (response.status_code, response.json()["status"]) == (200, "closed")
+    again = signed_in_client(owner_of(posting.employer)).post(
+        path, {}, content_type="application/json")
+    assert again.status_code == 409
+
+
+def test_an_import_upload_answers_202_with_the_task_and_a_bad_header_400():
+    client = signed_in_client(owner_of(make_verified()))
+    good = SimpleUploadedFile("jobs.csv", posting_csv([posting_data()]), "text/csv")
+    response = client.post("/api/v1/postings/import", {"file": good})
+    assert response.status_code == 202
+    task_id = response.json()["task_id"]
+    assert client.get(f"/api/v1/tasks/{task_id}").json()["total"] == 1
+    assert client.get(f"/api/v1/postings/import/{task_id}").status_code == 409  # still queued
+    assert signed_in_client(make_reviewer()).get(
+        f"/api/v1/postings/import/{task_id}").status_code == 404
+    bad = SimpleUploadedFile("jobs.csv", "工资\n1\n".encode(), "text/csv")
+    refused = client.post("/api/v1/postings/import", {"file": bad})
+    assert (refused.status_code, refused.json()["code"]) == (400, "posting.import_columns")
+
+
+def test_the_import_report_lists_each_row_once_the_task_has_run(
+        django_capture_on_commit_callbacks):
+    client = signed_in_client(owner_of(make_verified()))
+    upload = SimpleUploadedFile("jobs.csv", posting_csv([posting_data(),
+                                                         posting_data(title="")]), "text/csv")
+    with django_capture_on_commit_callbacks(execute=True):
+        task_id = client.post("/api/v1/postings/import", {"file": upload}).json()["task_id"]
+    run_queued_tasks()
+    report = client.get(f"/api/v1/postings/import/{task_id}").json()
+    assert [(r["line"], r["result"]) for r in report] == [(2, "accepted"), (3, "refused")]
+    assert report[0]["posting_id"] and report[1]["errors"].keys() == {"title"}
