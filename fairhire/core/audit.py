@@ -104,7 +104,7 @@ class AuditAction(models.TextChoices):
     POSTING_EXPIRED = "postings.posting_expired", _("招聘信息过期")
     POSTING_CONFIRMATION_REQUESTED = "postings.confirmation_requested", _("提醒确认招聘信息")
     POSTING_CONFIRMED = "postings.posting_confirmed", _("确认招聘信息仍有效")
-    POSTING_IMPORT_STARTED = "postings.import_started", _("批量导入招聘信息")
+    POSTING_IMPORT_STARTED = "postings.import_started", _("开始批量导入招聘信息")
     POSTING_IMPORT_FINISHED = "postings.import_finished", _("批量导入招聘信息完成")
     # reference (issue 4): add members here
     REFERENCE_TABLE_LOADED = "reference.code_table_loaded", _("载入随附代码表")
