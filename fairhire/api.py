@@ -6,6 +6,8 @@ from ninja.security import django_auth
 
 from fairhire.accounts.api import TokenAuth
 from fairhire.accounts.api import router as accounts_router
+from fairhire.applications.api import router as applications_router
+from fairhire.complaints.api import router as complaints_router
 from fairhire.core.api import install_error_handlers
 from fairhire.core.api import router as core_router
 from fairhire.ledger.api import router as ledger_router
@@ -15,6 +17,7 @@ from fairhire.privacy.api import router as privacy_router
 from fairhire.profiles.api import router as profiles_router
 from fairhire.reference.api import router as reference_router
 from fairhire.screening.api import router as screening_router
+from fairhire.search.api import router as search_router
 
 
 class UnicodeJSONRenderer(JSONRenderer):
@@ -44,4 +47,7 @@ api.add_router("/ledger", ledger_router)
 api.add_router("/", privacy_router)
 api.add_router("/", profiles_router)
 api.add_router("/", screening_router)
+api.add_router("/", search_router)  # before postings: /postings/search is not a posting id
 api.add_router("/", postings_router)
+api.add_router("/", applications_router)
+api.add_router("/", complaints_router)

@@ -94,6 +94,9 @@ INSTALLED_APPS = [
     "fairhire.profiles",
     "fairhire.screening",
     "fairhire.postings",
+    "fairhire.search",
+    "fairhire.applications",
+    "fairhire.complaints",
 ]
 
 MIDDLEWARE = [

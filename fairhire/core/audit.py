@@ -45,6 +45,8 @@ class AuditAction(models.TextChoices):
     AUDIT_EXPORTED = "core.audit_exported", _("导出审计日志")
     EXPORT_DOWNLOADED = "core.export_downloaded", _("下载导出文件")
     COMMAND_RUN = "core.command_run", _("执行管理命令")
+    # applications (issue 8): add members here
+
     # orgs (issue 3): add members here
     ORG_REGISTERED = "orgs.organisation_registered", _("单位登记")
     ORG_SUBMITTED = "orgs.organisation_submitted", _("单位提交审核")
@@ -63,6 +65,8 @@ class AuditAction(models.TextChoices):
     ORG_LICENCE_RENEWED = "orgs.licence_renewed", _("单位许可证延续")
     ORG_FEES_CHANGED = "orgs.fees_changed", _("机构收费标准变更")
     ORG_REASON_TEMPLATE_SAVED = "orgs.reason_template_saved", _("保存审核理由模板")
+    # complaints (issue 10): add members here
+
     # ledger (issue 9): add members here
     LEDGER_CHECKPOINT_SIGNED = "ledger.checkpoint_signed", _("签发存证检查点")
     LEDGER_CHECKPOINT_COSIGNED = "ledger.checkpoint_cosigned", _("见证方会签检查点")
@@ -109,6 +113,7 @@ class AuditAction(models.TextChoices):
     # reference (issue 4): add members here
     REFERENCE_TABLE_LOADED = "reference.code_table_loaded", _("载入随附代码表")
     REFERENCE_TABLE_IMPORTED = "reference.code_table_imported", _("导入官方代码表")
+    # search (issue 7): add members here
 
 
 def _target_fields(target: Any) -> dict[str, str]:

@@ -1,0 +1,5 @@
+"""Applications API."""
+
+from ninja import Router
+
+router = Router(tags=["applications"])

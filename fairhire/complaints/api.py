@@ -1,0 +1,5 @@
+"""Complaints API."""
+
+from ninja import Router
+
+router = Router(tags=["complaints"])

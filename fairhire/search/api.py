@@ -1,0 +1,5 @@
+"""Search API."""
+
+from ninja import Router
+
+router = Router(tags=["search"])
