@@ -164,7 +164,10 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- Background tasks -----------------------------------------------------------------------
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
+                     # "search": the index outbox, on its own worker so it is never stuck
+                     # behind a long import (scripts/run.sh).
+                     "QUEUES": ["default", "search"]}}
 
 # --- Accounts, passwords, sessions (SECURITY.md controls 1-5) --------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -292,3 +295,9 @@ LEDGER_BACKUP_DIR = VAR_DIR / "backups"
 POSTINGS_FRESHNESS_DAYS = int(os.environ.get("FAIRHIRE_POSTINGS_FRESHNESS_DAYS", 30))
 # January 2026 five-department notice: recruiting accounts are re-verified at least every 6 months.
 ORGS_REVERIFY_MONTHS = min(6, int(os.environ.get("FAIRHIRE_ORGS_REVERIFY_MONTHS", 6)))
+
+# --- search (issue 7) ---
+# Where the tantivy indexes live (derived data: `manage.py reindex` rebuilds them).
+SEARCH_INDEX_DIR = Path(os.environ.get("FAIRHIRE_SEARCH_INDEX_DIR") or VAR_DIR / "search")
+# The hour (local time) of the daily saved-search alerts.
+SEARCH_ALERT_HOUR = int(os.environ.get("FAIRHIRE_SEARCH_ALERT_HOUR", 8))

@@ -28,6 +28,7 @@ from fairhire.profiles.completeness import resume_completeness
 from fairhire.profiles.models import GigCard, Resume, SeekerProfile
 from fairhire.profiles.services.registration import mobile_check
 from fairhire.profiles.services.resumes import _own_profile
+from fairhire.search.outbox import outbox_record
 
 
 def _date(value) -> str | None:
@@ -198,6 +199,8 @@ def seeker_account_close(*, actor, now: datetime | None = None) -> SeekerProfile
     for kind in ConsentKind.values:
         if privacy_selectors.consent_is_active(user=actor, kind=kind):
             consent_withdraw(user=actor, kind=kind, now=now)
+    for resume_id in profile.resumes.values_list("pk", flat=True):
+        outbox_record(kind="resume", object_id=resume_id)  # out of the search index too
     profile.resumes.all().delete()
     GigCard.objects.filter(owner=profile).delete()
     for column in profile.SEALED_FIELDS:
