@@ -13,7 +13,7 @@ NOW = int(time.time())
 
 
 def record(ident, title, **overrides):
-    data = {"id": ident, "title": title, "company": "某某公司", "body": "负责日常工作，按时完成任务",
+    data = {"id": ident, "title": title, "company": "某某公司", "body": "负责日常工作",
             "region_path": ["320000", "320100", "320102"], "occupation_path":
             ["4", "4-01", "4-01-02", "4-01-02-03"], "industry_path": ["F", "52"],
             "pay_min": 5000, "pay_max": 7000, "pay_unit": "month", "published": NOW}

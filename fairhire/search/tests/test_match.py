@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 from fairhire.search.engine.match import (
     DEFAULT_WEIGHTS,
     PROTECTED,
+    posting_input,
     rank,
     score,
-    posting_input,
     seeker_input,
 )
 
