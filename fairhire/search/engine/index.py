@@ -52,7 +52,8 @@ def _schema(kind: str) -> tantivy.Schema:
         builder.add_integer_field(name, indexed=True, fast=True)
     builder.add_float_field("lat", indexed=True, fast=True)
     builder.add_float_field("lon", indexed=True, fast=True)
-    builder.add_bytes_field("data", stored=True)
+    builder.add_bytes_field("data", stored=True)  # what a result shows
+    builder.add_bytes_field("feat", stored=True)  # what the matcher reads
     return builder.build()
 
 
@@ -124,15 +125,23 @@ def _distinct(text: str) -> list[str]:
     return list(dict.fromkeys(document_terms(text)))[:MATCH_TERMS]
 
 
-def posting_features(record: PostingRecord) -> dict:
+def posting_features(record: PostingRecord, terms: dict[str, list[str]] | None = None) -> dict:
     """What the matcher reads about a posting (also stored in the index)."""
+    terms = terms or posting_terms(record)
     low, high = pay_units.monthly_range(record.pay_min, record.pay_max, record.pay_unit)
     return {"occupation": record.occupation_path, "region": record.region_path,
             "lat": record.lat, "lon": record.lon, "pay_lo": low, "pay_hi": high,
             "edu": education_rank(record.education_code), "exp": record.experience_years,
-            "etype": record.employment_type, "skills": _distinct(record.requirements),
-            "terms": _distinct(f"{record.title} {record.body[:STORED_BODY]}"),
+            "etype": record.employment_type,
+            "skills": list(dict.fromkeys(terms["requirements"]))[:MATCH_TERMS],
+            "terms": list(dict.fromkeys(terms["title"] + terms["body"]))[:MATCH_TERMS],
             "published": record.published}
+
+
+def posting_terms(record: PostingRecord) -> dict[str, list[str]]:
+    """Each text field segmented once; the index and the matcher share the result."""
+    return {name: document_terms(getattr(record, name))
+            for name in ("title", "company", "requirements", "body")}
 
 
 def resume_features(record: ResumeRecord) -> dict:
@@ -144,11 +153,18 @@ def resume_features(record: ResumeRecord) -> dict:
             "updated": record.updated}
 
 
+def _store(doc: tantivy.Document, data: dict, features: dict) -> None:
+    doc.add_bytes("data", json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+    doc.add_bytes("feat", json.dumps(features, ensure_ascii=False,
+                                     separators=(",", ":")).encode())
+
+
 def posting_document(record: PostingRecord) -> tantivy.Document:
     doc = tantivy.Document()
     doc.add_integer("id", record.id)
-    doc.add_text("title_t", document_field(f"{record.title} {record.company}"))
-    doc.add_text("body_t", document_field(f"{record.requirements} {record.body}"))
+    terms = posting_terms(record)
+    doc.add_text("title_t", " ".join(terms["title"] + terms["company"]))
+    doc.add_text("body_t", " ".join(terms["requirements"] + terms["body"]))
     for code in record.region_path:
         doc.add_text("region", code)
     for code in record.occupation_path:
@@ -163,7 +179,7 @@ def posting_document(record: PostingRecord) -> tantivy.Document:
     doc.add_text("etype", record.employment_type or "")
     doc.add_text("kind", record.kind or "job")
     doc.add_text("education", record.education_code or "")
-    features = posting_features(record)
+    features = posting_features(record, terms)
     doc.add_integer("edu_rank", features["edu"])
     doc.add_integer("exp", _int(record.experience_years))
     doc.add_integer("pay_lo", _int(features["pay_lo"]))
@@ -174,10 +190,8 @@ def posting_document(record: PostingRecord) -> tantivy.Document:
     data = {"title": record.title, "company": record.company, "region": record.region_name,
             "kind": record.kind, "pay": [record.pay_min, record.pay_max, record.pay_unit],
             "body": (record.body or record.requirements)[:STORED_BODY],
-            "education": record.education_code, "etype": record.employment_type,
-            "features": features}
-    doc.add_bytes("data", json.dumps(data, ensure_ascii=False,
-                                     separators=(",", ":")).encode())
+            "education": record.education_code, "etype": record.employment_type}
+    _store(doc, data, features)
     return doc
 
 
@@ -203,10 +217,8 @@ def resume_document(record: ResumeRecord) -> tantivy.Document:
     doc.add_integer("published", int(record.updated))
     doc.add_float("lat", NONE_GEO)
     doc.add_float("lon", NONE_GEO)
-    data = {"title": record.title, "skills": record.skills[:STORED_BODY],
-            "features": resume_features(record)}
-    doc.add_bytes("data", json.dumps(data, ensure_ascii=False,
-                                     separators=(",", ":")).encode())
+    _store(doc, {"title": record.title, "skills": record.skills[:STORED_BODY]},
+           resume_features(record))
     return doc
 
 

@@ -270,7 +270,7 @@ def _retrieve(index: tantivy.Index, kind: str, *, occupations, regions, terms,
     for _score, address in result.hits:
         doc = searcher.doc(address)
         found.append((int(doc.get_first("id")),
-                      json.loads(bytes(doc.get_first("data")))["features"]))
+                      json.loads(bytes(doc.get_first("feat")))))
     return found
 
 

@@ -144,7 +144,12 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def highlight(text: str, terms: list[str], *, window: int | None = None
+def term_pattern(terms: list[str]) -> re.Pattern | None:
+    words = sorted({t for t in terms if t}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE) if words else None
+
+
+def highlight(text: str, terms: list[str] | re.Pattern | None, *, window: int | None = None
               ) -> list[tuple[str, bool]]:
     """``text`` (or a window of it around the first match) as (piece, is_match) pairs.
 
@@ -152,10 +157,9 @@ def highlight(text: str, terms: list[str], *, window: int | None = None
     """
     if not text:
         return []
-    words = sorted({t for t in terms if t}, key=len, reverse=True)
-    if not words:
+    pattern = terms if isinstance(terms, re.Pattern) or terms is None else term_pattern(terms)
+    if pattern is None:
         return [(text[:window] if window else text, False)]
-    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
     if window:
         first = pattern.search(text)
         start = max(0, (first.start() if first else 0) - window // 3)
@@ -202,17 +206,19 @@ def search(index: tantivy.Index, query: PostingQuery, *, kind: str = "postings")
     else:
         result = searcher.search(tq, limit, count=True, offset=offset)
     hits: list[Hit] = []
+    pattern = term_pattern(terms)
     for score, address in result.hits:
         doc = searcher.doc(address)
         data = json.loads(bytes(doc.get_first("data")))
         hit = Hit(id=int(doc.get_first("id")), score=float(score), data=data)
         if query.snippets:
-            hit.title = highlight(data.get("title", ""), terms)
-            hit.snippet = highlight(data.get("body", ""), terms, window=SNIPPET_CHARS)
-        features = data.get("features") or {}
-        if query.near is not None and features.get("lat") not in (None, NONE_GEO):
-            hit.distance_km = round(distance_km(query.near[0], query.near[1],
-                                                features["lat"], features["lon"]), 1)
+            hit.title = highlight(data.get("title", ""), pattern)
+            hit.snippet = highlight(data.get("body", ""), pattern, window=SNIPPET_CHARS)
+        if query.near is not None:
+            features = json.loads(bytes(doc.get_first("feat")))
+            if features.get("lat") not in (None, NONE_GEO):
+                hit.distance_km = round(distance_km(query.near[0], query.near[1],
+                                                    features["lat"], features["lon"]), 1)
         hits.append(hit)
     facets = facet_counts(searcher, tq) if query.facets else {}
     return SearchPage(total=int(result.count or 0), hits=hits, facets=facets, terms=terms)
