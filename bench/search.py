@@ -40,21 +40,22 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import rjieba  # noqa: E402
-import tantivy  # noqa: E402
+import rjieba
+import tantivy
 
-from fairhire.search.engine.index import (  # noqa: E402
+from fairhire.search.engine.index import (
     IndexStore,
     PostingRecord,
     build_generation,
 )
-from fairhire.search.engine.query import PostingQuery, search  # noqa: E402
-from fairhire.search.engine.segment import document_field, query_terms  # noqa: E402
+from fairhire.search.engine.query import PostingQuery, search
+from fairhire.search.engine.segment import document_field, query_terms
 
 CITIES = {
     "北京": ["海淀区", "朝阳区", "丰台区", "大兴区", "通州区"],
     "上海": ["浦东新区", "闵行区", "徐汇区", "嘉定区", "松江区"],
-    "广州": ["天河区", "白云区", "番禺区", "黄埔区"], "深圳": ["南山区", "宝安区", "龙岗区", "福田区"],
+    "广州": ["天河区", "白云区", "番禺区", "黄埔区"],
+    "深圳": ["南山区", "宝安区", "龙岗区", "福田区"],
     "杭州": ["西湖区", "余杭区", "滨江区", "萧山区"], "南京": ["玄武区", "江宁区", "鼓楼区"],
     "成都": ["武侯区", "高新区", "双流区", "郫都区"], "武汉": ["洪山区", "江汉区", "东西湖区"],
     "西安": ["雁塔区", "未央区", "长安区"], "太原": ["小店区", "迎泽区", "万柏林区"],
@@ -92,10 +93,12 @@ COMPANIES = ["华信科技", "安达物流", "鑫源食品", "蓝海餐饮", "�
              "晨光教育", "远航汽车", "锦程人力", "顺捷快运", "新城物业", "天成制造", "云帆软件"]
 SUFFIXES = ["有限公司", "股份有限公司", "集团有限公司", "科技有限公司"]
 FRAGMENTS = [
-    "负责日常工作的组织与落实，按时完成上级交办的任务。", "公司提供免费岗前培训，培训期间带薪。",
-    "缴纳五险一金，提供员工宿舍和工作餐。", "周末双休，法定节假日正常休息，享受带薪年假。",
-    "工作地点交通便利，地铁直达。", "有相关经验者优先，欢迎应届毕业生。", "能适应倒班，服从工作安排。",
-    "团队氛围好，晋升通道清晰。", "每月10日前发放上月工资，按月足额支付。", "提供节日福利和年度体检。",
+    "负责日常工作的组织与落实，按时完成上级交办的任务。",
+    "公司提供免费岗前培训，培训期间带薪。", "缴纳五险一金，提供员工宿舍和工作餐。",
+    "周末双休，法定节假日正常休息，享受带薪年假。", "工作地点交通便利，地铁直达。",
+    "有相关经验者优先，欢迎应届毕业生。", "能适应倒班，服从工作安排。",
+    "团队氛围好，晋升通道清晰。", "每月10日前发放上月工资，按月足额支付。",
+    "提供节日福利和年度体检。",
 ]
 EDUCATION = ["", "71", "61", "41", "31", "21", "14"]
 STOP_WORDS = {"负责", "工作", "公司", "提供", "有限公司"}
@@ -154,7 +157,7 @@ def to_record(row: dict) -> PostingRecord:
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def timed(queries: list[dict], run) -> tuple[float, float]:
@@ -326,7 +329,7 @@ def worker_memory(folder: Path, queries: Path) -> str:
         "status = open('/proc/self/status').read().split('\\n')\n"
         "print(' '.join(l.replace('\\t', '').replace(' ', '') for l in status"
         " if l.startswith(('VmRSS', 'VmHWM'))))\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,  # noqa: S603
                           timeout=3600)
     return (done.stdout.strip() or done.stderr.strip()[-300:])
 
@@ -383,7 +386,7 @@ def main() -> None:
         try:
             results["PostgreSQL FTS"] = postgres_fts(args.postgres, segmented, seg_seconds,
                                                      queries)
-        except Exception as exc:  # noqa: BLE001 (a benchmark reports what it could not run)
+        except Exception as exc:
             print(f"!! PostgreSQL baseline skipped: {exc}")
     memory = worker_memory(work / "project", queries_path)
 
