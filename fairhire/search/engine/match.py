@@ -41,7 +41,7 @@ PROTECTED = ("gender", "age", "birth_date", "ethnicity", "religion", "hukou",
 
 OCCUPATION_LEVELS = {4: 1.0, 3: 0.7, 2: 0.4}  # same detailed occupation / minor / middle
 FRESH_DAYS, STALE_DAYS = 3, 60
-POOL = 200
+POOL = 100  # retrieved from the index and scored, per request
 
 
 @dataclass(frozen=True)
@@ -209,11 +209,8 @@ def _freshness(moment: int, now: int) -> tuple[float, dict]:
     return max(0.0, 1 - (days - FRESH_DAYS) / (STALE_DAYS - FRESH_DAYS)), {"days": int(days)}
 
 
-def score(seeker: Seeker, posting: Posting, *, weights: Mapping[str, float], now: int,
-          ident: int = 0, fresh_from: str = "posting") -> Match:
-    """Score one pair. ``fresh_from``: whose date counts as freshness (the posting's when
-    recommending postings, the résumé's when finding candidates)."""
-    fractions = {
+def _fractions(seeker: Seeker, posting: Posting, now: int, fresh_from: str) -> dict:
+    return {
         "occupation": _occupation(seeker, posting),
         "skills": _overlap(seeker.skills | seeker.terms, posting.skills, cap=8),
         "region": _region(seeker, posting),
@@ -224,13 +221,42 @@ def score(seeker: Seeker, posting: Posting, *, weights: Mapping[str, float], now
         "freshness": _freshness(posting.published if fresh_from == "posting"
                                 else seeker.updated, now),
     }
+
+
+def _part_points(weight: float, fraction: float) -> int:
+    return int(round(weight * fraction * 100))
+
+
+def _weights(weights: Mapping[str, float]) -> list[tuple[str, float]]:
+    return [(name, float(weights.get(name, DEFAULT_WEIGHTS[name]))) for name in PARTS]
+
+
+def score(seeker: Seeker, posting: Posting, *, weights: Mapping[str, float], now: int,
+          ident: int = 0, fresh_from: str = "posting") -> Match:
+    """Score one pair. ``fresh_from``: whose date counts as freshness (the posting's when
+    recommending postings, the résumé's when finding candidates)."""
+    fractions = _fractions(seeker, posting, now, fresh_from)
     parts = []
-    for name in PARTS:
-        weight = float(weights.get(name, DEFAULT_WEIGHTS[name]))
+    for name, weight in _weights(weights):
         fraction, detail = fractions[name]
         parts.append(Part(name=name, weight=weight, fraction=round(fraction, 4),
-                          points=round(weight * fraction * 100), detail=detail))
+                          points=_part_points(weight, fraction), detail=detail))
     return Match(id=ident, points=sum(p.points for p in parts), parts=tuple(parts))
+
+
+def _best(pairs, *, weights: Mapping[str, float], now: int, limit: int, fresh_from: str
+          ) -> list[Match]:
+    """Rank a pool by points alone, then explain only the ``limit`` best (the same arithmetic
+    as ``score``, so the explained points are the ranked points)."""
+    table = _weights(weights)
+    ranked = []
+    for ident, seeker, posting in pairs:
+        fractions = _fractions(seeker, posting, now, fresh_from)
+        points = sum(_part_points(w, fractions[name][0]) for name, w in table)
+        ranked.append((-points, ident, seeker, posting))
+    ranked.sort(key=lambda row: (row[0], row[1]))
+    return [score(seeker, posting, weights=weights, now=now, ident=ident,
+                  fresh_from=fresh_from) for _p, ident, seeker, posting in ranked[:limit]]
 
 
 def rank(matches: list[Match]) -> list[Match]:
@@ -270,7 +296,7 @@ def _retrieve(index: tantivy.Index, kind: str, *, occupations, regions, terms,
     for _score, address in result.hits:
         doc = searcher.doc(address)
         found.append((int(doc.get_first("id")),
-                      json.loads(bytes(doc.get_first("feat")))))
+                      json.loads(bytes(doc.get_first("feat")).decode())))
     return found
 
 
@@ -282,9 +308,8 @@ def recommend_postings(index: tantivy.Index, seeker_record: Mapping, *,
     found = _retrieve(index, "postings", occupations=seeker.occupations,
                       regions=seeker.regions, terms=seeker.skills | seeker.terms,
                       only_ids=None, pool=pool)
-    matches = [score(seeker, posting_input(features), weights=weights, now=now, ident=pid)
-               for pid, features in found]
-    return rank(matches)[:limit]
+    return _best(((pid, seeker, posting_input(features)) for pid, features in found),
+                 weights=weights, now=now, limit=limit, fresh_from="posting")
 
 
 def resume_as_seeker(features: Mapping) -> dict:
@@ -305,7 +330,6 @@ def candidates_for_posting(index: tantivy.Index, posting_record: Mapping, *,
     found = _retrieve(index, "resumes", occupations=[posting.occupation] if posting.occupation
                       else [], regions=[posting.region] if posting.region else [],
                       terms=posting.skills | posting.terms, only_ids=only_ids, pool=pool)
-    matches = [score(seeker_input(resume_as_seeker(features)), posting, weights=weights,
-                     now=now, ident=rid, fresh_from="seeker")
-               for rid, features in found]
-    return rank(matches)[:limit]
+    return _best(((rid, seeker_input(resume_as_seeker(features)), posting)
+                  for rid, features in found),
+                 weights=weights, now=now, limit=limit, fresh_from="seeker")
