@@ -224,7 +224,7 @@ def _fractions(seeker: Seeker, posting: Posting, now: int, fresh_from: str) -> d
 
 
 def _part_points(weight: float, fraction: float) -> int:
-    return int(round(weight * fraction * 100))
+    return round(weight * fraction * 100)
 
 
 def _weights(weights: Mapping[str, float]) -> list[tuple[str, float]]:
