@@ -35,9 +35,9 @@ def demo_search() -> None:
     from fairhire.postings.models import JobPosting
     from fairhire.profiles import services as profiles
 
-    employer = Organisation.objects.filter(status=Organisation.Status.VERIFIED,
-                                           kind="employer").order_by("pk").first()
     owner = User.objects.filter(username="wang.fang").first()
+    employer = Organisation.objects.filter(status=Organisation.Status.VERIFIED,
+                                           memberships__user=owner).order_by("pk").first()
     reviewer = User.objects.filter(username="yang.fan").first()
     if employer is None or owner is None or reviewer is None \
             or JobPosting.objects.filter(employer=employer).exists():
