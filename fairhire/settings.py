@@ -301,3 +301,5 @@ ORGS_REVERIFY_MONTHS = min(6, int(os.environ.get("FAIRHIRE_ORGS_REVERIFY_MONTHS"
 SEARCH_INDEX_DIR = Path(os.environ.get("FAIRHIRE_SEARCH_INDEX_DIR") or VAR_DIR / "search")
 # The hour (local time) of the daily saved-search alerts.
 SEARCH_ALERT_HOUR = int(os.environ.get("FAIRHIRE_SEARCH_ALERT_HOUR", 8))
+# Key-group priority recommendations (EN7) list consenting candidates scoring at least this.
+SEARCH_PRIORITY_MIN_SCORE = float(os.environ.get("FAIRHIRE_SEARCH_PRIORITY_MIN_SCORE", 50))

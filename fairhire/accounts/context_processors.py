@@ -10,7 +10,8 @@ from fairhire.core.notifications import unread_count
 ROLE_LINKS = [
     (Perm.SEEK, [(_("我的简历"), "resume-list"), (_("我的数据"), "my-data"),
                  (_("为你推荐"), "search-recommendations"),
-                 (_("保存的检索"), "search-saved-list")]),
+                 (_("保存的检索"), "search-saved-list"),
+                 (_("重点群体优先推荐"), "search-key-group")]),
     (Perm.RECRUIT, [(_("我的单位"), "org-mine"), (_("我的招聘信息"), "posting-mine"),
                     (_("合规自查"), "screening-draft-check")]),
     (Perm.CONTENT_REVIEW, [(_("单位审核"), "review-queue"),

@@ -66,6 +66,10 @@ INVENTORY: dict[str, PiField] = {
                                             encrypted=True),
     "profiles.seekerprofile.address": PiField(_("匹配就近岗位"), LegalBasis.CONSENT,
                                               UNTIL_CLOSED, encrypted=True),
+    # search (issue 7): key-group priority recommendation, by separate consent (EN7)
+    "search.keygroupconsent.group": PiField(
+        _("经本人单独同意，作为重点群体向合适的用人单位优先推荐"), LegalBasis.SEPARATE_CONSENT,
+        _("同意期间；撤回同意或注销后删除"), encrypted=True, sensitive=True),
     # accounts (owned by the foundation; listed here so the inventory is complete)
     "accounts.user.username": PiField(_("登录"), LegalBasis.CONTRACT, UNTIL_CLOSED),
     "accounts.user.first_name": PiField(_("Django 自带字段，FairHire 不填写"), LegalBasis.CONTRACT,

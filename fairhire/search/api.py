@@ -207,3 +207,42 @@ def match_weights_set(request: HttpRequest, payload: WeightsIn):
     experience, text, freshness), each 0-100; audited."""
     row = services.match_weights_set(actor=request.auth, weights=payload.weights)
     return row.weights
+
+
+class KeyGroupIn(Schema):
+    group: str = Field(..., pattern=r"^(older|hard_to_employ|disabled|registered_unemployed|"
+                                    r"unemployed_graduate)$")
+
+
+class KeyGroupOut(Schema):
+    group: str
+    given_at: datetime
+
+
+@router.put("/me/key-group", response={200: KeyGroupOut, **ERRORS}, url_name="api-key-group")
+def key_group_consent(request: HttpRequest, payload: KeyGroupIn):
+    """Consent to be recommended first to suitable employers as a member of a key group."""
+    consent = services.key_group_consent_give(actor=request.auth, group=payload.group)
+    return {"group": payload.group, "given_at": consent.given_at}
+
+
+@router.delete("/me/key-group", response={204: None, **ERRORS},
+               url_name="api-key-group-withdraw")
+def key_group_withdraw(request: HttpRequest):
+    """Withdraw that consent: you leave every priority list at once."""
+    services.key_group_consent_withdraw(actor=request.auth)
+    return Status(204, None)
+
+
+class PriorityOut(MatchOut):
+    key_group: str
+
+
+@router.get("/postings/{posting_id}/priority-candidates",
+            response={200: list[PriorityOut], **ERRORS},
+            url_name="api-posting-priority-candidates")
+def posting_priority_candidates(request: HttpRequest, posting_id: int):
+    """Consenting key-group candidates who fit your posting (a separate list; the main
+    ranking is unchanged). Each one shown is audited."""
+    shown = services.priority_recommendations(actor=request.auth, posting_id=posting_id)
+    return [{**match_out(r.match, r.data), "key_group": group} for r, group in shown]

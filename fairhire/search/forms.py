@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fairhire.postings.models import PostingKind
 from fairhire.profiles.models import EducationLevel, EmploymentType
+from fairhire.search.models import KeyGroup
 
 
 class SearchForm(forms.Form):
@@ -54,3 +55,9 @@ class WeightsForm(forms.Form):
         for name, value in weights.items():
             self.fields[name] = forms.FloatField(label=labels.get(name, name), min_value=0,
                                                  max_value=100, initial=value)
+
+
+class KeyGroupForm(forms.Form):
+    group = forms.ChoiceField(label=_("我属于"), choices=KeyGroup.choices)
+    consent = forms.BooleanField(label=_(
+        "我单独同意平台把我作为上述重点群体，向岗位合适的用人单位优先推荐（可随时撤回）"))

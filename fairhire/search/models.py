@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from fairhire.privacy.sealed import Sealed
+
 
 class OutboxEntry(models.Model):
     """"This object changed; bring the index in line with the database."
@@ -67,3 +69,42 @@ class SavedSearch(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class KeyGroup(models.TextChoices):
+    """Key groups of employment services (EN7)."""
+
+    OLDER = "older", _("大龄劳动者")
+    HARD_TO_EMPLOY = "hard_to_employ", _("就业困难人员")
+    DISABLED = "disabled", _("残疾人")
+    REGISTERED_UNEMPLOYED = "registered_unemployed", _("登记失业人员")
+    UNEMPLOYED_GRADUATE = "unemployed_graduate", _("离校未就业高校毕业生")
+
+
+class KeyGroupConsent(Sealed):
+    """A seeker's separate consent to be recommended first to suitable employers as a member of
+    a key group (EN7; PIPL Art. 29: disability is sensitive, so the group is sealed).
+
+    The consent itself is the record: when it was given, to which notice version, when it was
+    withdrawn. Withdrawing takes the person off every priority list at once (lists are read
+    from active consents on every request). The main ranking never reads this table.
+    """
+
+    SEALED_FIELDS = ("group",)
+    NOTICE_VERSION = "2026.1"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="key_group_consents")
+    group = models.TextField(_("重点群体（密文）"))
+    notice_version = models.CharField(max_length=16)
+    given_at = models.DateTimeField()
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-given_at", "-id"]
+        constraints = [models.UniqueConstraint(
+            fields=["user"], condition=models.Q(withdrawn_at=None),
+            name="one_active_key_group_consent")]
+
+    def __str__(self) -> str:
+        return f"key group consent #{self.pk}"

@@ -167,12 +167,18 @@ def match_explain(*, actor: User, posting_id: int, resume_id: int | None = None
     return resume, result
 
 
-def candidates_for_posting(*, actor: User, posting_id: int, limit: int = 20,
-                           only_ids: list[int] | None = None) -> list[Recommendation]:
-    """Searchable résumés that suit the employer's own posting (no name, no contact)."""
+def own_posting(*, actor: User, posting_id: int):
+    """A posting the actor's organisation wrote; anything else is 404."""
     posting = posting_get(actor=actor, posting_id=posting_id)
     if not can_edit_posting(actor=actor, posting=posting):
         raise NotFound(_("未找到该招聘信息。"), code="posting.not_found")
+    return posting
+
+
+def candidates_for_posting(*, actor: User, posting_id: int, limit: int = 20,
+                           only_ids: list[int] | None = None) -> list[Recommendation]:
+    """Searchable résumés that suit the employer's own posting (no name, no contact)."""
+    posting = own_posting(actor=actor, posting_id=posting_id)
     features = posting_features(next(iter(posting_records([posting]))))
     matches = match.candidates_for_posting(index_store(RESUMES).index(), features,
                                            weights=match_weights(), now=_now(), limit=limit,
@@ -219,3 +225,15 @@ def match_weights_for(*, actor: User) -> dict[str, float]:
     if not has_perm(actor, Perm.PLATFORM_OPERATE):
         raise PermissionDenied(_("只有平台运营人员可以查看匹配权重。"), code="search.not_operator")
     return match_weights()
+
+
+def key_group_active(*, actor: User) -> tuple[object, str] | None:
+    """The seeker's own active key-group consent and the group's name, if any."""
+    from fairhire.search.models import KeyGroup, KeyGroupConsent
+
+    if not actor.is_authenticated:
+        return None
+    consent = KeyGroupConsent.objects.filter(user=actor, withdrawn_at=None).first()
+    if consent is None:
+        return None
+    return consent, str(KeyGroup(consent.unseal("group")).label)

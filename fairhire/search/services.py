@@ -29,7 +29,13 @@ from fairhire.search.documents import (
 from fairhire.search.engine import query as engine_query
 from fairhire.search.engine.index import POSTINGS, RESUMES, IndexStore, build_generation
 from fairhire.search.engine.match import DEFAULT_WEIGHTS
-from fairhire.search.models import MatchWeights, OutboxEntry, SavedSearch
+from fairhire.search.models import (
+    KeyGroup,
+    KeyGroupConsent,
+    MatchWeights,
+    OutboxEntry,
+    SavedSearch,
+)
 
 BATCH = 500
 MAX_SAVED = 10
@@ -236,3 +242,80 @@ def saved_search_alerts(*, now: datetime | None = None) -> int:
             saved.seen_until = int(now.timestamp())
             saved.save(update_fields=["last_alerted_at", "seen_until"])
     return sent
+
+
+# --- key groups (EN7) ----------------------------------------------------------------------------
+
+@transaction.atomic
+def key_group_consent_give(*, actor: User, group: str,
+                           now: datetime | None = None) -> KeyGroupConsent:
+    """A seeker separately consents to be recommended first as a member of ``group`` (EN7;
+    PIPL Art. 29). A new consent replaces an active one (the old one is withdrawn)."""
+    now = now or timezone.now()
+    if not has_perm(actor, Perm.SEEK):
+        raise PermissionDenied(_("只有求职者可以申请重点群体优先推荐。"), code="search.not_seeker")
+    if group not in KeyGroup.values:
+        raise InvalidInput(_("请选择重点群体类别。"), code="search.bad_key_group", field="group")
+    for active in KeyGroupConsent.objects.select_for_update().filter(user=actor,
+                                                                     withdrawn_at=None):
+        active.withdrawn_at = now
+        active.save(update_fields=["withdrawn_at"])
+    consent = KeyGroupConsent(user=actor, notice_version=KeyGroupConsent.NOTICE_VERSION,
+                              given_at=now)
+    consent.seal("group", group)
+    consent.save()
+    audit_record(action=AuditAction.SEARCH_KEY_GROUP_CONSENTED, actor=actor, target=consent,
+                 now=now, details={"version": consent.notice_version})
+    return consent
+
+
+@transaction.atomic
+def key_group_consent_withdraw(*, actor: User, now: datetime | None = None) -> None:
+    """Withdrawal is as easy as consent and takes effect at once: the group is erased and the
+    person leaves every priority list (PIPL Art. 15)."""
+    now = now or timezone.now()
+    active = list(KeyGroupConsent.objects.select_for_update().filter(user=actor,
+                                                                     withdrawn_at=None)) \
+        if actor.is_authenticated else []
+    if not active:
+        raise NotFound(_("你没有需要撤回的重点群体推荐同意。"), code="search.no_key_group_consent")
+    for consent in active:
+        consent.withdrawn_at = now
+        consent.group = ""  # nothing kept once withdrawn
+        consent.save(update_fields=["withdrawn_at", "group"])
+        audit_record(action=AuditAction.SEARCH_KEY_GROUP_WITHDRAWN, actor=actor,
+                     target=consent, now=now)
+
+
+def priority_min_score() -> float:
+    return float(getattr(settings, "SEARCH_PRIORITY_MIN_SCORE", 50))
+
+
+@transaction.atomic
+def priority_recommendations(*, actor: User, posting_id: int, limit: int = 10,
+                             now: datetime | None = None) -> list[tuple[object, str]]:
+    """The separate priority list for an employer's posting: consenting key-group candidates
+    among those who fit (score at least ``SEARCH_PRIORITY_MIN_SCORE``). The main ranking is not
+    touched; every recommendation shown is audited (EN7)."""
+    from fairhire.profiles.models import Resume
+    from fairhire.search.selectors import candidates_for_posting, own_posting
+
+    own_posting(actor=actor, posting_id=posting_id)
+    consents = {c.user_id: c for c in KeyGroupConsent.objects.filter(withdrawn_at=None)}
+    resumes = dict(Resume.objects.filter(owner__user_id__in=consents,
+                                         visibility=Resume.Visibility.SEARCHABLE)
+                   .values_list("pk", "owner__user_id"))
+    found = candidates_for_posting(actor=actor, posting_id=posting_id, limit=limit,
+                                   only_ids=list(resumes)) if resumes else []
+    shown = []
+    for item in found:
+        if item.match.score < priority_min_score():
+            continue
+        consent = consents[resumes[item.id]]
+        group = consent.unseal("group")
+        audit_record(action=AuditAction.SEARCH_PRIORITY_RECOMMENDED, actor=actor,
+                     target=consent, now=now, details={"posting": posting_id,
+                                                        "resume": item.id,
+                                                        "score": item.match.score})
+        shown.append((item, str(KeyGroup(group).label)))
+    return shown

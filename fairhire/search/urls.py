@@ -12,5 +12,7 @@ urlpatterns = [
          name="search-saved-delete"),
     path("me/postings/<int:posting_id>/candidates/", views.posting_candidates,
          name="search-posting-candidates"),
+    path("me/key-group/", views.key_group, name="search-key-group"),
+    path("me/key-group/withdraw/", views.key_group_withdraw, name="search-key-group-withdraw"),
     path("operator/match-weights/", views.match_weights, name="search-match-weights"),
 ]

@@ -19,7 +19,7 @@ from fairhire.postings.selectors import posting_get
 from fairhire.search import selectors, services
 from fairhire.search.engine.query import FACETS
 from fairhire.search.explain import LABELS, explain
-from fairhire.search.forms import SavedSearchForm, SearchForm, WeightsForm
+from fairhire.search.forms import KeyGroupForm, SavedSearchForm, SearchForm, WeightsForm
 
 FACET_LABELS = {"kind": _l("类别"), "employment_type": _l("用工形式"), "education": _l("学历"),
                 "region": _l("地区"), "industry": _l("行业"), "occupation": _l("职业")}
@@ -97,8 +97,10 @@ def recommendations(request: HttpRequest) -> HttpResponse:
 def posting_candidates(request: HttpRequest, posting_id: int) -> HttpResponse:
     posting = posting_get(actor=request.user, posting_id=posting_id)
     found = selectors.candidates_for_posting(actor=request.user, posting_id=posting_id)
+    priority = services.priority_recommendations(actor=request.user, posting_id=posting_id)
     return render(request, "search/candidates.html", {
-        "posting": posting, "found": [(r, explain(r.match)) for r in found]})
+        "posting": posting, "found": [(r, explain(r.match)) for r in found],
+        "priority": [(r, group, explain(r.match)) for r, group in priority]})
 
 
 @login_required
@@ -143,3 +145,25 @@ def match_weights(request: HttpRequest) -> HttpResponse:
             return redirect("search-match-weights")
     return render(request, "search/weights.html", {"form": form},
                   status=form_status(form) if request.method == "POST" else 200)
+
+
+@login_required
+def key_group(request: HttpRequest) -> HttpResponse:
+    """A seeker's separate consent to priority recommendation as a key-group member (EN7)."""
+    form = KeyGroupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if submit(form, services.key_group_consent_give, actor=request.user,
+                  group=form.cleaned_data["group"]) is not None:
+            messages.success(request, _("已同意，合适的用人单位会优先看到你的简历。"))
+            return redirect("search-key-group")
+    return render(request, "search/key_group.html", {
+        "form": form, "active": selectors.key_group_active(actor=request.user)},
+        status=form_status(form) if request.method == "POST" else 200)
+
+
+@login_required
+@require_POST
+def key_group_withdraw(request: HttpRequest) -> HttpResponse:
+    services.key_group_consent_withdraw(actor=request.user)
+    messages.success(request, _("已撤回同意，你已不在任何优先推荐名单中。"))
+    return redirect("search-key-group")

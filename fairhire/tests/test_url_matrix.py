@@ -250,6 +250,12 @@ MATRIX = {
     "api-saved-search-delete": ("DELETE", f"/api/v1/me/saved-searches/{MISSING}", NOBODY_API),
     "api-match-weights": ("GET", "/api/v1/operator/match-weights", api_for(Role.OPERATOR)),
     "api-match-weights-set": ("PUT", "/api/v1/operator/match-weights", BAD_BODY),
+    "search-key-group": ("GET", "/me/key-group/", page_for()),
+    "search-key-group-withdraw": ("POST", "/me/key-group/withdraw/", page_for(ok=404)),
+    "api-key-group": ("PUT", "/api/v1/me/key-group", BAD_BODY),
+    "api-key-group-withdraw": ("DELETE", "/api/v1/me/key-group", api_for(ok=404)),
+    "api-posting-priority-candidates": ("GET", f"/api/v1/postings/{MISSING}/priority-candidates",
+                                        NOBODY_API),
 }
 
 
