@@ -92,3 +92,23 @@ def test_the_api_gives_and_withdraws_consent(client):
     assert given.status_code == 200
     assert api.delete("/api/v1/me/key-group").status_code == 204
     assert api.delete("/api/v1/me/key-group").json()["code"] == "search.no_key_group_consent"
+
+
+def test_pages_let_a_seeker_consent_and_withdraw_and_show_the_employer_both_lists(
+        posting, django_capture_on_commit_callbacks):
+    from fairhire.accounts.tests.factories import signed_in_client
+
+    seeker, resume = _candidate(django_capture_on_commit_callbacks)
+    page = signed_in_client(seeker.user)
+    response = page.post("/me/key-group/", {"group": "registered_unemployed", "consent": "on"})
+    assert response.status_code == 302
+    assert "登记失业人员" in page.get("/me/key-group/").content.decode()
+
+    employer_page = signed_in_client(owner_of(posting.employer)).get(
+        f"/me/postings/{posting.pk}/candidates/").content.decode()
+    assert "重点群体优先推荐" in employer_page and employer_page.count(resume.title) == 2
+
+    assert page.post("/me/key-group/withdraw/").status_code == 302
+    employer_page = signed_in_client(owner_of(posting.employer)).get(
+        f"/me/postings/{posting.pk}/candidates/").content.decode()
+    assert employer_page.count(resume.title) == 1
