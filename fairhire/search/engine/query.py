@@ -179,6 +179,11 @@ def highlight(text: str, terms: list[str] | re.Pattern | None, *, window: int | 
     return pieces
 
 
+def total_count(searcher, query: tantivy.Query) -> int:
+    result = searcher.aggregate(query, {"kinds": {"terms": {"field": "kind", "size": 10}}})
+    return sum(b["doc_count"] for b in result.get("kinds", {}).get("buckets", []))
+
+
 def facet_counts(searcher, query: tantivy.Query) -> dict[str, list[tuple[str, int]]]:
     spec = {name: {"terms": {"field": field_name, "size": FACET_SIZE}}
             for name, field_name in FACETS.items()}
@@ -198,13 +203,16 @@ def search(index: tantivy.Index, query: PostingQuery, *, kind: str = "postings")
     sort = query.sort if query.sort in SORTS else "relevance"
     if sort == "relevance" and not terms:
         sort = "newest"
+    # Top hits without counting (so tantivy may skip blocks that cannot reach the top), and the
+    # total from an aggregation, which needs no scores: every document has exactly one kind.
     if sort == "newest":
-        result = searcher.search(tq, limit, count=True, order_by_field="published",
+        result = searcher.search(tq, limit, count=False, order_by_field="published",
                                  offset=offset)
     elif sort == "pay":
-        result = searcher.search(tq, limit, count=True, order_by_field="pay_hi", offset=offset)
+        result = searcher.search(tq, limit, count=False, order_by_field="pay_hi",
+                                 offset=offset)
     else:
-        result = searcher.search(tq, limit, count=True, offset=offset)
+        result = searcher.search(tq, limit, count=False, offset=offset)
     hits: list[Hit] = []
     pattern = term_pattern(terms)
     for score, address in result.hits:
@@ -220,8 +228,13 @@ def search(index: tantivy.Index, query: PostingQuery, *, kind: str = "postings")
                 hit.distance_km = round(distance_km(query.near[0], query.near[1],
                                                     features["lat"], features["lon"]), 1)
         hits.append(hit)
-    facets = facet_counts(searcher, tq) if query.facets else {}
-    return SearchPage(total=int(result.count or 0), hits=hits, facets=facets, terms=terms)
+    if query.facets:
+        facets = facet_counts(searcher, tq)
+        total = sum(count for _kind, count in facets["kind"])
+    else:
+        facets = {}
+        total = total_count(searcher, tq)
+    return SearchPage(total=total, hits=hits, facets=facets, terms=terms)
 
 
 def ids(index: tantivy.Index, *, kind: str = "postings") -> set[int]:
