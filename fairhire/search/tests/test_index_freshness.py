@@ -16,7 +16,7 @@ from fairhire.search.engine.index import RESUMES
 from fairhire.search.engine.query import ids as index_ids
 from fairhire.search.models import OutboxEntry
 from fairhire.search.services import index_store, search_check, search_outbox_apply
-from fairhire.search.tests.helpers import committed, found
+from fairhire.search.tests.pipeline import committed, found
 
 pytestmark = pytest.mark.django_db
 

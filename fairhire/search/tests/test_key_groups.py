@@ -12,7 +12,7 @@ from fairhire.profiles.tests.factories import make_seeker, resume_data
 from fairhire.search import services
 from fairhire.search.models import KeyGroupConsent
 from fairhire.search.selectors import candidates_for_posting
-from fairhire.search.tests.helpers import committed
+from fairhire.search.tests.pipeline import committed
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from fairhire.search.engine.query import ids as index_ids
 from fairhire.search.models import OutboxEntry
 from fairhire.search.selectors import seeker_features
 from fairhire.search.services import index_store, search_check
-from fairhire.search.tests.helpers import committed
+from fairhire.search.tests.pipeline import committed
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from fairhire.profiles import services as profiles
 from fairhire.profiles.tests.factories import make_seeker, resume_data
 from fairhire.search import services
 from fairhire.search.models import SavedSearch
-from fairhire.search.tests.helpers import committed, found
+from fairhire.search.tests.pipeline import committed, found
 
 pytestmark = pytest.mark.django_db
 
