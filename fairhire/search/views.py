@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from fairhire.accounts.policies import Perm, has_perm
 from fairhire.core.errors import DomainError, InvalidInput
 from fairhire.core.forms import form_status, submit
+from fairhire.postings.models import PayUnit
 from fairhire.postings.selectors import posting_get
 from fairhire.search import selectors, services
 from fairhire.search.engine.query import FACETS
@@ -58,6 +59,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
                 facets.append((FACET_LABELS[name], [(v, c, "") for v, c in values]))
     pages = {}
     if page is not None:
+        units = dict(PayUnit.choices)
+        for hit in page.hits:
+            hit.data["pay_label"] = str(units.get((hit.data.get("pay") or [0, 0, ""])[2], ""))
         per = selectors.PER_PAGE
         if current > 1:
             pages["previous"] = "?" + urlencode({**base, "page": current - 1})
