@@ -17,17 +17,34 @@ _FIELDS = fields_for_model(
 
 
 class PostingForm(forms.Form):
-    """Every content field; all optional while drafting (submission checks completeness)."""
+    """Every content field; all optional while drafting (submission checks completeness).
+
+    ``employers`` (an agency's new posting only): the employers that entrusted the agency;
+    the form then asks which one the posting is for."""
 
     locals().update(_FIELDS)
     exception_request = forms.CharField(
         label=_("如认为被提示的内容属于法律允许的情形，请说明理由（由审核员认定）"),
         required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
+    def __init__(self, *args, employers=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if employers is not None:
+            self.fields = {"employer": _employer_field(employers), **self.fields}
+
     def changes(self) -> dict[str, object]:
         data = dict(self.cleaned_data)
         data.pop("exception_request", None)
+        data.pop("employer", None)
         return data
+
+
+def _employer_field(employers) -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        queryset=employers, label=_("委托发布的用人单位"),
+        empty_label=_("请选择委托本机构的用人单位"),
+        help_text=_("只列出委托本机构发布、委托仍有效的用人单位。"),
+        error_messages={"required": _("请选择用人单位。")})
 
 
 class DecisionForm(forms.Form):
@@ -43,4 +60,17 @@ class FlagAcceptForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("CSV 文件（UTF-8，首行为表头）"))
+    file = forms.FileField(label=_("CSV（UTF-8）或 Excel（.xlsx）文件，首行为表头"))
+
+    def __init__(self, *args, employers=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if employers is not None:
+            self.fields = {"employer": _employer_field(employers), **self.fields}
+
+
+class EntrustmentForm(forms.Form):
+    agency_uscc = forms.CharField(label=_("受托机构的统一社会信用代码"), min_length=18,
+                                  max_length=18)
+    reference = forms.CharField(label=_("委托书编号或说明"), max_length=200)
+    valid_until = forms.DateField(label=_("委托有效期至（可不填）"), required=False,
+                                  widget=forms.DateInput(attrs={"type": "date"}))

@@ -37,6 +37,23 @@ def make_posting(*, employer=None, actor=None, now: datetime | None = None, **ov
                                    data=posting_data(**overrides), now=now)
 
 
+def entrust(*, employer, agency, now: datetime | None = None, **extra):
+    """The employer's owner entrusts the agency to post on its behalf."""
+    return services.entrustment_grant(actor=owner_of(employer), agency=agency,
+                                      reference=extra.pop("reference", "委托书 2026-018"),
+                                      now=now, **extra)
+
+
+def recruiter_of(employer):
+    """A recruiter (not the owner) invited into the employer."""
+    from fairhire.orgs import services as org_services
+
+    user = make_user(Role.EMPLOYER_STAFF)
+    org_services.membership_invite(actor=owner_of(employer), organisation=employer,
+                                   username=user.username, role="recruiter")
+    return user
+
+
 def make_reviewer():
     return make_user(Role.REVIEWER)
 

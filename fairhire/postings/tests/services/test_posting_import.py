@@ -13,7 +13,7 @@ from fairhire.core.errors import InvalidInput, PermissionDenied
 from fairhire.core.models import AuditEvent, TaskProgress
 from fairhire.core.testing import run_queued_tasks
 from fairhire.orgs.tests.factories import make_verified, owner_of
-from fairhire.postings.csv_import import COLUMNS
+from fairhire.postings.import_files import COLUMNS
 from fairhire.postings.models import JobPosting
 from fairhire.postings.services import posting_import_start
 from fairhire.postings.tests.factories import posting_csv, posting_data
