@@ -20,7 +20,7 @@ from fairhire.postings import selectors, services
 from fairhire.postings.content import with_revision
 from fairhire.postings.models import JobPosting
 from fairhire.postings.policies import can_edit_posting, can_review_posting
-from fairhire.postings.quality import posting_suggestions
+from fairhire.postings.quality import pay_guidance, posting_suggestions
 
 router = Router(tags=["postings"])
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
@@ -93,6 +93,15 @@ class SuggestionOut(Schema):
     message: str
 
 
+class PayGuidanceOut(Schema):
+    scope: str
+    count: int
+    low: int
+    median: int
+    high: int
+    unit: str
+
+
 class PostingOut(Schema):
     id: int
     status: str
@@ -127,6 +136,7 @@ class PostingOut(Schema):
     revision_status: str = ""
     revision: dict | None = None
     suggestions: list[SuggestionOut] = []
+    pay_guidance: PayGuidanceOut | None = None
     flags: list[FlagOut] = []
 
 
@@ -148,7 +158,7 @@ def _version_out(version) -> dict:
 
 
 INSIDER_ONLY = {"employer", "agency", "suggestions", "flags", "review_note", "revision_status",
-                "revision"}
+                "revision", "pay_guidance"}
 
 
 def _out(posting: JobPosting, actor) -> dict:
@@ -162,7 +172,10 @@ def _out(posting: JobPosting, actor) -> dict:
         data["review_note"] = posting.review_note
         data["revision_status"] = posting.revision_status
         data["revision"] = posting.revision if posting.revision_status else None
-        data["suggestions"] = [s.as_dict() for s in posting_suggestions(with_revision(posting))]
+        shown = with_revision(posting)
+        data["suggestions"] = [s.as_dict() for s in posting_suggestions(shown)]
+        guidance = pay_guidance(shown)
+        data["pay_guidance"] = guidance.as_dict() if guidance else None
         data["flags"] = [{**{k: getattr(f, k) for k in FlagOut.model_fields if k != "accepted"},
                           "accepted": f.accepted_at is not None}
                          for f in selectors.posting_flags(posting=posting)]

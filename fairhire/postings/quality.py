@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-from statistics import median
+from statistics import median, quantiles
 
 from django.utils.translation import gettext as _
 
@@ -52,6 +52,41 @@ def _similar_pay(posting: JobPosting) -> tuple[list[int], str]:
         if len(pairs) >= SIMILAR_MIN:
             return [(low + high) // 2 for low, high in pairs], str(label)
     return [], ""
+
+
+@dataclass(frozen=True)
+class PayGuidance:
+    """What similar published postings pay (EN 6 wage guidance, from the platform's own data):
+    the middle half and the median of their pay midpoints."""
+
+    scope: str
+    count: int
+    low: int
+    median: int
+    high: int
+    unit: str
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    def __str__(self) -> str:
+        return _("%(scope)s同职业已发布岗位 %(n)d 条：中位数约 %(m)d %(unit)s，"
+                 "中间一半在 %(low)d–%(high)d 之间。") % {
+            "scope": self.scope, "n": self.count, "m": self.median, "unit": self.unit,
+            "low": self.low, "high": self.high}
+
+
+def pay_guidance(posting: JobPosting) -> PayGuidance | None:
+    """Pay guidance for the posting's occupation and pay unit, or None without enough data."""
+    if not (posting.occupation_code and posting.pay_unit):
+        return None
+    similar, scope = _similar_pay(posting)
+    if not similar:
+        return None
+    low, _mid, high = quantiles(similar, n=4, method="inclusive")
+    return PayGuidance(scope=scope, count=len(similar), low=int(low),
+                       median=int(median(similar)), high=int(high),
+                       unit=str(posting.get_pay_unit_display()))
 
 
 def posting_suggestions(posting: JobPosting) -> list[Suggestion]:

@@ -32,7 +32,7 @@ from fairhire.postings.policies import (
     can_review_posting,
     writing_organisation,
 )
-from fairhire.postings.quality import posting_suggestions
+from fairhire.postings.quality import pay_guidance, posting_suggestions
 from fairhire.postings.structured_data import jsonld_script
 from fairhire.screening.highlight import highlight
 
@@ -59,10 +59,14 @@ def _highlighted(posting: JobPosting, flags) -> list[tuple[str, object]]:
 
 
 def _hinted_fields(form, posting: JobPosting | None) -> list[tuple[object, list[str]]]:
-    """(bound field, EN 6 suggestions about it) in form order, for the editor."""
+    """(bound field, EN 6 suggestions about it) in form order, for the editor; the pay
+    guidance for the occupation goes under the pay minimum."""
     hints: dict[str, list[str]] = {}
     for hint in posting_suggestions(posting) if posting is not None else []:
         hints.setdefault(hint.field, []).append(hint.message)
+    guidance = pay_guidance(posting) if posting is not None else None
+    if guidance is not None:
+        hints.setdefault("pay_min", []).append(str(guidance))
     return [(field, hints.get(field.name, [])) for field in form.visible_fields()]
 
 

@@ -78,3 +78,22 @@ def posting_csv(rows: list[PostingData], *, bom: bool = False) -> bytes:
         writer.writerow(["" if values[c] is None else str(values[c])
                          for c in services.DATA_FIELDS])
     return out.getvalue().encode("utf-8-sig" if bom else "utf-8")
+
+
+def posting_xlsx(rows: list[PostingData], *, extra_rows: list[list[object]] = ()) -> bytes:
+    """The same file as an Excel workbook: numbers as numbers, dates as date cells."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(list(services.DATA_FIELDS))
+    for data in rows:
+        values = asdict(data)
+        sheet.append([None if values[c] in (None, "") else
+                      float(values[c]) if c in ("pay_min", "pay_max") else values[c]
+                      for c in services.DATA_FIELDS])
+    for row in extra_rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
