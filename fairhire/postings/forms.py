@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.forms.models import fields_for_model
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from fairhire.postings.models import JobPosting
@@ -14,6 +15,38 @@ _FIELDS = fields_for_model(
     JobPosting, fields=DATA_FIELDS,
     widgets={**{name: forms.Textarea(attrs={"rows": 4}) for name in _TEXTAREAS},
              "valid_until": forms.DateInput(attrs={"type": "date"})})
+
+
+class CodePicker(forms.TextInput):
+    """A text input that offers matching codes from a national code table as the user types
+    (name, pinyin initials or code; ``reference-pick`` answers a ``<datalist>``)."""
+
+    template_name = "postings/_code_picker.html"
+
+    def __init__(self, kind: str, attrs=None) -> None:
+        super().__init__(attrs)
+        self.kind = kind
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        datalist = f"{attrs.get('id', name)}_options"
+        context["widget"]["attrs"].update({
+            "list": datalist, "autocomplete": "off",
+            "hx-get": reverse("reference-pick", args=[self.kind]) + f"?field={name}",
+            "hx-trigger": "input changed delay:300ms", "hx-target": f"#{datalist}",
+            "hx-swap": "innerHTML"})
+        context["datalist"] = datalist
+        return context
+
+
+def _code_choices(kind: str, *, blank: str):
+    from fairhire.reference.selectors import code_table
+
+    def choices():
+        rows = code_table(kind=kind).objects.filter(in_force=True).order_by("code")
+        return [("", blank), *[(r.code, f"{r.code} {r.name}" if kind != "employment-types"
+                                else r.name) for r in rows]]
+    return choices
 
 
 class PostingForm(forms.Form):
@@ -29,6 +62,18 @@ class PostingForm(forms.Form):
 
     def __init__(self, *args, employers=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        # Small tables as lists; the large ones (regions, occupations) as searchable pickers.
+        for name, kind, blank in (("employment_type", "employment-types", _("请选择用工形式")),
+                                  ("education_code", "education", _("不限或不要求")),
+                                  ("industry_code", "industries", _("不填"))):
+            field = self.fields[name]
+            self.fields[name] = forms.ChoiceField(
+                label=field.label, required=False,
+                choices=_code_choices(kind, blank=str(blank)))
+        for name, kind in (("work_region_code", "regions"),
+                           ("occupation_code", "occupations")):
+            self.fields[name].widget = CodePicker(kind)
+            self.fields[name].help_text = _("输入名称、拼音首字母或代码后从列表中选择。")
         if employers is not None:
             self.fields = {"employer": _employer_field(employers), **self.fields}
 

@@ -207,3 +207,14 @@ def test_an_employer_entrusts_an_agency_whose_staff_then_pick_the_employer_in_th
                                                                       "委托书 2026-11")
     import_page = agency_client.get("/me/postings/import/").content.decode()
     assert employer.name in import_page and ".xlsx" in import_page
+
+
+def test_the_editor_offers_code_pickers_that_search_by_name_pinyin_or_code():
+    employer = make_verified()
+    client = signed_in_client(owner_of(employer))
+    page = client.get("/me/postings/new/").content.decode()
+    assert 'list="id_occupation_code_options"' in page
+    assert '<option value="full_time">全职</option>' in page
+    options = Client().get("/reference/occupations/pick/?field=occupation_code"
+                           "&occupation_code=syy").content.decode()
+    assert '<option value="4-01-02-04">收银员' in options
