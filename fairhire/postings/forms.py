@@ -14,7 +14,7 @@ _TEXTAREAS = {"requirements", "duties", "working_conditions"}
 _FIELDS = fields_for_model(
     JobPosting, fields=DATA_FIELDS,
     widgets={**{name: forms.Textarea(attrs={"rows": 4}) for name in _TEXTAREAS},
-             "valid_until": forms.DateInput(attrs={"type": "date"})})
+             "valid_until": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})})
 
 
 class CodePicker(forms.TextInput):
@@ -118,4 +118,5 @@ class EntrustmentForm(forms.Form):
                                   max_length=18)
     reference = forms.CharField(label=_("委托书编号或说明"), max_length=200)
     valid_until = forms.DateField(label=_("委托有效期至（可不填）"), required=False,
-                                  widget=forms.DateInput(attrs={"type": "date"}))
+                                  widget=forms.DateInput(format="%Y-%m-%d",
+                                                         attrs={"type": "date"}))

@@ -218,3 +218,10 @@ def test_the_editor_offers_code_pickers_that_search_by_name_pinyin_or_code():
     options = Client().get("/reference/occupations/pick/?field=occupation_code"
                            "&occupation_code=syy").content.decode()
     assert '<option value="4-01-02-04">收银员' in options
+
+
+def test_the_editor_shows_the_valid_until_date_so_saving_again_keeps_it():
+    posting = make_posting()
+    page = signed_in_client(owner_of(posting.employer)).get(
+        f"/me/postings/{posting.pk}/edit/").content.decode()
+    assert f'value="{posting.valid_until.isoformat()}"' in page
