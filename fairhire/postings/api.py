@@ -373,3 +373,26 @@ def entrustment_revoke(request: HttpRequest, entrustment_id: int):
     """End an entrustment your employer gave (owners only)."""
     grant = selectors.entrustment_get(actor=request.auth, entrustment_id=entrustment_id)
     return _entrustment_out(services.entrustment_revoke(actor=request.auth, entrustment=grant))
+
+
+class ReasonIn(Schema):
+    reason: str = Field(max_length=2000)
+
+
+@router.post("/review/postings/{posting_id}/suspend", response={200: PostingOut, **ERRORS},
+             url_name="api-posting-suspend")
+def posting_suspend(request: HttpRequest, posting_id: int, payload: ReasonIn):
+    """Take a published posting off the site at once, pending review (reviewers, operators)."""
+    posting = selectors.posting_get(actor=request.auth, posting_id=posting_id)
+    posting = services.posting_suspend(posting=posting, actor=request.auth, reason=payload.reason)
+    return _out(posting, request.auth)
+
+
+@router.post("/review/postings/{posting_id}/reinstate", response={200: PostingOut, **ERRORS},
+             url_name="api-posting-reinstate")
+def posting_reinstate(request: HttpRequest, posting_id: int, payload: ReasonIn):
+    """Show a suspended posting again (reviewers, operators)."""
+    posting = selectors.posting_get(actor=request.auth, posting_id=posting_id)
+    posting = services.posting_reinstate(posting=posting, actor=request.auth,
+                                         reason=payload.reason)
+    return _out(posting, request.auth)

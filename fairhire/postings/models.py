@@ -169,9 +169,11 @@ class JobPosting(models.Model):
 
     @property
     def in_review(self) -> bool:
-        """Waiting for a reviewer: a new posting, or a revision of a published one."""
+        """Waiting for a reviewer: a new posting, or a revision of a published one (not while
+        the posting is suspended: publishing the revision must not put it back up)."""
         return (self.status == self.Status.IN_REVIEW
-                or self.revision_status == self.Revision.IN_REVIEW)
+                or (self.status == self.Status.PUBLISHED
+                    and self.revision_status == self.Revision.IN_REVIEW))
 
     @property
     def last_updated(self):

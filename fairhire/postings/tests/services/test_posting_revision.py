@@ -134,3 +134,18 @@ def test_the_reviewer_queue_lists_a_revision_and_the_page_shows_what_changed():
     page = client.get(f"/review/postings/{posting.pk}/").content.decode()
     assert "<del>门店营业员</del>" in page and "<ins>门店店员</ins>" in page
     assert '<mark class="flag-review"' in page
+
+
+def test_a_suspended_posting_is_not_put_back_up_by_publishing_its_revision():
+    from fairhire.postings.services import posting_suspend
+
+    posting = make_published(now=NOW)
+    owner = owner_of(posting.employer)
+    posting_edit(actor=owner, posting=posting, changes={"requirements": "年龄22-30岁"})
+    posting_submit(actor=owner, posting=posting, now=LATER)
+    reviewer = make_reviewer()
+    posting_suspend(posting=posting, actor=reviewer, reason="接到举报，核查中。", now=LATER)
+    with pytest.raises(RuleViolation):
+        posting_publish(posting=posting, actor=reviewer, now=LATER)
+    posting.refresh_from_db()
+    assert posting.status == JobPosting.Status.SUSPENDED
