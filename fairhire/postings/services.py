@@ -490,10 +490,11 @@ def _suspension_lock(posting: JobPosting, actor: User, reason: str,
     return posting
 
 
-def _tell_poster(posting: JobPosting, *, title: str, body: str, now: datetime) -> None:
+def _tell_poster(posting: JobPosting, *, title: str, body: str, now: datetime,
+                 kind: str = "postings.suspension") -> None:
     for membership in Membership.objects.filter(
             organisation_id=posting.agency_id or posting.employer_id).select_related("user"):
-        notify(recipient=membership.user, kind="postings.suspension", title=title, body=body,
+        notify(recipient=membership.user, kind=kind, title=title, body=body,
                url=f"/postings/{posting.pk}/", now=now)
 
 
@@ -555,12 +556,20 @@ def postings_freshness_sweep(*, now: datetime | None = None) -> dict[str, int]:
             posting.save(update_fields=["status", "ended_at", "revision", "revision_status"])
             audit_record(action=AuditAction.POSTING_EXPIRED, target=posting, now=now,
                          details={"valid_until": str(posting.valid_until), "days": days})
+            _tell_poster(posting, kind="postings.expired", now=now,
+                         title=_("招聘信息“%(t)s”已过期下线") % {"t": posting.title},
+                         body=_("如仍在招聘，请重新发布。"))
             expired += 1
         elif posting.reminded_at is None and due - timedelta(days=REMINDER_DAYS) <= now:
             posting.reminded_at = now
             posting.save(update_fields=["reminded_at"])
             audit_record(action=AuditAction.POSTING_CONFIRMATION_REQUESTED, target=posting,
                          now=now, details={"expires_at": due.isoformat()})
+            _tell_poster(posting, kind="postings.confirmation_requested", now=now,
+                         title=_("请确认招聘信息“%(t)s”是否仍在招聘") % {"t": posting.title},
+                         body=_("未确认的招聘信息将于 %(d)s 下线（第十八条）。"
+                                "请在“我的招聘信息”中点击“确认仍有效”。")
+                         % {"d": timezone.localtime(due).strftime("%Y-%m-%d %H:%M")})
             reminded += 1
     return {"expired": expired, "reminded": reminded}
 
