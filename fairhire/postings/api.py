@@ -157,8 +157,8 @@ def _version_out(version) -> dict:
                        "accepted": f.accepted_at is not None} for f in version.flags.all()]}
 
 
-INSIDER_ONLY = {"employer", "agency", "suggestions", "flags", "review_note", "revision_status",
-                "revision", "pay_guidance"}
+INSIDER_ONLY = {"employer", "agency", "entrustment", "suggestions", "flags", "review_note",
+                "revision_status", "revision", "pay_guidance"}
 
 
 def _out(posting: JobPosting, actor) -> dict:
@@ -170,6 +170,7 @@ def _out(posting: JobPosting, actor) -> dict:
     data["agency"] = posting.agency.name if posting.agency_id else None
     if can_edit_posting(actor=actor, posting=posting) or can_review_posting(actor=actor):
         data["review_note"] = posting.review_note
+        data["entrustment"] = posting.entrustment
         data["revision_status"] = posting.revision_status
         data["revision"] = posting.revision if posting.revision_status else None
         shown = with_revision(posting)

@@ -36,7 +36,7 @@ def posting_get(*, actor: User | None, posting_id: int) -> JobPosting:
 
 def posting_list_public(*, limit: int = 50) -> QuerySet[JobPosting]:
     """The newest published postings (full search comes with the search issue)."""
-    return posting_visible_to(None).select_related("employer").order_by(
+    return posting_visible_to(None).select_related("employer", "agency").order_by(
         "-published_at", "-pk")[:limit]
 
 
@@ -146,3 +146,25 @@ def agency_by_uscc(*, uscc: str) -> Organisation | None:
     """A verified agency by its unified social credit code (for entrusting it)."""
     return Organisation.objects.filter(kind=OrgKind.AGENCY, uscc=uscc.strip().upper(),
                                        status=Organisation.Status.VERIFIED).first()
+
+
+def posting_labels(*, posting: JobPosting) -> dict[str, str]:
+    """Names for the posting's codes, for pages: employment type, occupation, education,
+    industry, and the work location as province/city/county (old codes resolve too)."""
+    from fairhire.reference import selectors as reference
+
+    labels: dict[str, str] = {}
+    for key, kind, code in (("employment_type", "employment-types", posting.employment_type),
+                            ("occupation", "occupations", posting.occupation_code),
+                            ("education", "education", posting.education_code),
+                            ("industry", "industries", posting.industry_code)):
+        entry = reference.code_table(kind=kind).objects.filter(code=code).first() if code \
+            else None
+        labels[key] = entry.name if entry else code
+    if posting.work_region_code:
+        try:
+            lineage = reference.region_resolve(code=posting.work_region_code).lineage
+            labels["region"] = "".join(r.name for r in lineage)
+        except NotFound:
+            labels["region"] = posting.work_region_code
+    return labels

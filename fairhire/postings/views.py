@@ -104,6 +104,7 @@ def posting_detail(request: HttpRequest, posting_id: int) -> HttpResponse:
                or can_review_posting(actor=request.user))
     return render(request, "postings/posting_detail.html", {
         "posting": posting, "insider": insider,
+        "labels": selectors.posting_labels(posting=posting),
         "history": selectors.posting_history(posting=posting) if insider else [],
         "versions": posting.versions.all() if insider else [],
         "jsonld": jsonld_script(posting) if posting.status in JobPosting.PUBLIC else ""})

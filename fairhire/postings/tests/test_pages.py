@@ -93,6 +93,7 @@ def test_the_public_page_shows_last_updated_and_hides_the_history():
     posting = make_published()
     page = Client().get(f"/postings/{posting.pk}/").content.decode()
     assert "最近更新" in page and "处理记录" not in page
+    assert "山西省太原市小店区" in page and "商品营业员" in page and "全职" in page
     assert Client().get(f"/postings/{make_posting().pk}/").status_code == 404
 
 
