@@ -99,6 +99,20 @@ def test_an_unverified_employer_cannot_submit_a_posting():
 
 
 @pytest.mark.req("R17.1")
+def test_a_suspended_employer_cannot_submit_a_posting():
+    from fairhire.orgs.models import Organisation
+
+    posting = make_posting(now=NOW)
+    # No service suspends an employer by hand yet; orgs suspends on an expired licence.
+    Organisation.objects.filter(pk=posting.employer_id).update(
+        status=Organisation.Status.SUSPENDED)
+    with pytest.raises(RuleViolation) as refused:
+        posting_submit(actor=owner_of(posting.employer), posting=posting, now=NOW)
+    assert refused.value.code == "posting.publisher_not_allowed"
+    assert not PostingVersion.objects.exists()
+
+
+@pytest.mark.req("R17.1")
 def test_an_employer_whose_verification_was_withdrawn_cannot_submit():
     later = NOW + timedelta(days=400)  # re-verification falls due
     posting = make_posting(now=NOW, valid_until=(later + timedelta(days=30)).date())
