@@ -134,7 +134,9 @@ def entrusting_employers(*, actor: User | None) -> QuerySet[Organisation]:
 
 
 def entrusting_employer_get(*, actor: User | None, employer_id: int) -> Organisation:
-    employer = entrusting_employers(actor=actor).filter(pk=employer_id).first()
+    in_range = 0 < employer_id < 2**31  # larger ids overflow the database's integer
+    employer = entrusting_employers(actor=actor).filter(pk=employer_id).first() if in_range \
+        else None
     if employer is None:
         raise InvalidInput(_("该用人单位没有委托本机构发布招聘信息。"),
                            code="posting.not_entrusted", field="employer",
