@@ -20,5 +20,10 @@ urlpatterns = [
     path("", include("fairhire.complaints.urls")),
     path("tasks/<uuid:task_id>/", core_views.task_detail, name="task-detail"),
     path("tasks/<uuid:task_id>/download/", core_views.task_download, name="task-download"),
+    path("notifications/", core_views.notification_list, name="notification-list"),
+    path("notifications/<int:notification_id>/read/", core_views.notification_read,
+         name="notification-read"),
+    path("notifications/read-all/", core_views.notifications_read_all,
+         name="notifications-read-all"),
     path("api/v1/", api.urls),
 ]

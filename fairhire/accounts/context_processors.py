@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from fairhire.accounts.policies import Perm, has_perm
+from fairhire.core.notifications import unread_count
 
 # (permission, [(label, URL name), ...]) in the order they appear; a link shows once.
 ROLE_LINKS = [
@@ -31,6 +32,9 @@ def navigation(request):
         for perm, links in ROLE_LINKS:
             if has_perm(user, perm):
                 items += [link for link in links if link not in items]
+        unread = unread_count(actor=user)
+        items.append((_("我的通知（%(n)s 条未读）") % {"n": unread} if unread else _("我的通知"),
+                      "notification-list"))
         items.append((_("账号设置"), "account-settings"))
     else:
         items.append((_("求职者实名注册"), "seeker-sign-up"))

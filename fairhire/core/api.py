@@ -14,9 +14,11 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Router, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.pagination import PageNumberPagination, paginate
 
 from fairhire.core.error_pages import add_retry_after, record_access_denied
 from fairhire.core.errors import DomainError, PermissionDenied
+from fairhire.core.notifications import notification_mark_read, notifications_of
 from fairhire.core.selectors import task_progress_get
 
 logger = logging.getLogger("fairhire.api")
@@ -102,3 +104,35 @@ router = Router(tags=["tasks"])
 def task_progress(request: HttpRequest, task_id: uuid.UUID):
     """How far one of your background tasks has come."""
     return task_progress_get(actor=request.auth, progress_id=task_id)
+
+
+class NotificationOut(Schema):
+    id: int
+    kind: str
+    title: str
+    body: str
+    url: str
+    created_at: datetime
+    read_at: datetime | None
+
+
+class MarkedOut(Schema):
+    marked: int
+
+
+@router.get("/me/notifications", response=list[NotificationOut], tags=["notifications"],
+            url_name="api-my-notifications")
+@paginate(PageNumberPagination, page_size=30)
+def my_notifications(request: HttpRequest, unread: bool = False):
+    """Your notifications, newest first; ``unread=true`` for the unread ones only."""
+    rows = notifications_of(actor=request.auth)
+    return rows.filter(read_at__isnull=True) if unread else rows
+
+
+@router.post("/me/notifications/{notification_id}/read",
+             response={200: MarkedOut, 404: ErrorOut}, tags=["notifications"],
+             url_name="api-notification-read")
+def notification_read(request: HttpRequest, notification_id: int):
+    """Mark one of your notifications read."""
+    return {"marked": notification_mark_read(actor=request.auth,
+                                             notification_id=notification_id)}

@@ -118,6 +118,8 @@ class AuditAction(models.TextChoices):
     POSTING_FLAG_ACCEPTED = "postings.flag_accepted", _("认定筛查提示为合法例外")
     POSTING_CLOSED = "postings.posting_closed", _("结束招聘")
     POSTING_WITHDRAWN = "postings.posting_withdrawn", _("撤回招聘信息")
+    POSTING_SUSPENDED = "postings.posting_suspended", _("暂停展示招聘信息")
+    POSTING_REINSTATED = "postings.posting_reinstated", _("恢复展示招聘信息")
     POSTING_EXPIRED = "postings.posting_expired", _("招聘信息过期")
     POSTING_CONFIRMATION_REQUESTED = "postings.confirmation_requested", _("提醒确认招聘信息")
     POSTING_CONFIRMED = "postings.posting_confirmed", _("确认招聘信息仍有效")

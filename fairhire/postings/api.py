@@ -249,3 +249,26 @@ def posting_review_decision(request: HttpRequest, posting_id: int, payload: Deci
     posting = services.posting_decide(posting=posting, actor=request.auth,
                                       decision=payload.decision, reason=payload.reason)
     return _out(posting, request.auth)
+
+
+class ReasonIn(Schema):
+    reason: str = Field(max_length=2000)
+
+
+@router.post("/review/postings/{posting_id}/suspend", response={200: PostingOut, **ERRORS},
+             url_name="api-posting-suspend")
+def posting_suspend(request: HttpRequest, posting_id: int, payload: ReasonIn):
+    """Take a published posting off the site at once, pending review (reviewers, operators)."""
+    posting = selectors.posting_get(actor=request.auth, posting_id=posting_id)
+    posting = services.posting_suspend(posting=posting, actor=request.auth, reason=payload.reason)
+    return _out(posting, request.auth)
+
+
+@router.post("/review/postings/{posting_id}/reinstate", response={200: PostingOut, **ERRORS},
+             url_name="api-posting-reinstate")
+def posting_reinstate(request: HttpRequest, posting_id: int, payload: ReasonIn):
+    """Show a suspended posting again (reviewers, operators)."""
+    posting = selectors.posting_get(actor=request.auth, posting_id=posting_id)
+    posting = services.posting_reinstate(posting=posting, actor=request.auth,
+                                         reason=payload.reason)
+    return _out(posting, request.auth)

@@ -33,9 +33,10 @@ def writing_organisation(actor: User | None) -> Organisation | None:
 def posting_visible_to(actor: User | None) -> QuerySet[JobPosting]:
     """Everyone sees published postings of employers in good standing (a suspended or
     terminated employer's postings stop being shown, Regulation Art. 25); staff of the employer
-    or of the posting agency see their own; reviewers see all."""
+    or of the posting agency see their own; reviewers and operators (who handle reports about
+    postings) see all."""
     postings = JobPosting.objects.all()
-    if has_perm(actor, Perm.CONTENT_REVIEW):
+    if has_perm(actor, Perm.CONTENT_REVIEW) or has_perm(actor, Perm.PLATFORM_OPERATE):
         return postings
     public = Q(status__in=JobPosting.PUBLIC, employer__status=Organisation.Status.VERIFIED)
     org = organisation_of(actor=actor) if has_perm(actor, Perm.RECRUIT) else None
@@ -59,6 +60,11 @@ def can_edit_posting(*, actor: User | None, posting: JobPosting) -> bool:
 
 def can_review_posting(*, actor: User | None, posting: JobPosting | None = None) -> bool:
     return has_perm(actor, Perm.CONTENT_REVIEW)
+
+
+def can_suspend_posting(*, actor: User | None) -> bool:
+    """Reviewers, and operators handling a report, may take a posting off the site at once."""
+    return has_perm(actor, Perm.CONTENT_REVIEW) or has_perm(actor, Perm.PLATFORM_OPERATE)
 
 
 def publication_blockers(*, posting: JobPosting, today: date) -> list[str]:

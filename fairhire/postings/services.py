@@ -22,14 +22,16 @@ from fairhire.accounts.models import User
 from fairhire.core.audit import AuditAction, audit_record
 from fairhire.core.errors import DomainError, InvalidInput, PermissionDenied, RuleViolation
 from fairhire.core.models import TaskProgress
+from fairhire.core.notifications import notify
 from fairhire.core.progress import progress_advance, progress_create, progress_finish
 from fairhire.ledger.services import ledger_append
-from fairhire.orgs.models import Organisation
+from fairhire.orgs.models import Membership, Organisation
 from fairhire.postings.content import content_errors, content_snapshot, unit_snapshot
 from fairhire.postings.models import SCREENED_FIELDS, JobPosting, PostingFlag, PostingVersion
 from fairhire.postings.policies import (
     can_edit_posting,
     can_review_posting,
+    can_suspend_posting,
     publication_blockers,
     writing_organisation,
 )
@@ -369,6 +371,60 @@ def posting_confirm(*, posting: JobPosting, actor: User,
     posting.confirmed_at, posting.reminded_at = now, None
     posting.save(update_fields=["confirmed_at", "reminded_at"])
     audit_record(action=AuditAction.POSTING_CONFIRMED, actor=actor, target=posting, now=now)
+    return posting
+
+
+def _suspension_lock(posting: JobPosting, actor: User, reason: str,
+                     required: str) -> JobPosting:
+    if not can_suspend_posting(actor=actor):
+        raise PermissionDenied(_("你无权暂停或恢复招聘信息。"), code="posting.not_supervisor")
+    if len(reason.strip()) < MIN_REASON:
+        raise InvalidInput(_("请写明理由。"), code="posting.reason_required", field="reason")
+    posting = JobPosting.objects.select_for_update(of=("self",)).get(pk=posting.pk)
+    if posting.status != required:
+        raise RuleViolation(_("当前状态（%(s)s）不能进行该操作。") % {
+            "s": posting.get_status_display()}, code="posting.bad_transition")
+    return posting
+
+
+def _tell_poster(posting: JobPosting, *, title: str, body: str, now: datetime) -> None:
+    for membership in Membership.objects.filter(
+            organisation_id=posting.agency_id or posting.employer_id).select_related("user"):
+        notify(recipient=membership.user, kind="postings.suspension", title=title, body=body,
+               url=f"/postings/{posting.pk}/", now=now)
+
+
+@transaction.atomic
+def posting_suspend(*, posting: JobPosting, actor: User, reason: str,
+                    now: datetime | None = None) -> JobPosting:
+    """Take a published posting off the site at once, pending review (Regulation Art. 23:
+    a report is handled promptly; Art. 17: what may break the law is not left published).
+
+    A reviewer or an operator handling a report may do it, with a reason the poster is told.
+    """
+    now = now or timezone.now()
+    posting = _suspension_lock(posting, actor, reason, JobPosting.Status.PUBLISHED)
+    _transition(posting, JobPosting.Status.SUSPENDED)
+    posting.save(update_fields=["status"])
+    audit_record(action=AuditAction.POSTING_SUSPENDED, actor=actor, target=posting, now=now,
+                 details={"reason": reason.strip()})
+    _tell_poster(posting, title=_("招聘信息“%(t)s”已被暂停展示") % {"t": posting.title},
+                 body=reason.strip(), now=now)
+    return posting
+
+
+@transaction.atomic
+def posting_reinstate(*, posting: JobPosting, actor: User, reason: str,
+                      now: datetime | None = None) -> JobPosting:
+    """Show a suspended posting again once the review found nothing wrong with it."""
+    now = now or timezone.now()
+    posting = _suspension_lock(posting, actor, reason, JobPosting.Status.SUSPENDED)
+    _transition(posting, JobPosting.Status.PUBLISHED)
+    posting.save(update_fields=["status"])
+    audit_record(action=AuditAction.POSTING_REINSTATED, actor=actor, target=posting, now=now,
+                 details={"reason": reason.strip()})
+    _tell_poster(posting, title=_("招聘信息“%(t)s”已恢复展示") % {"t": posting.title},
+                 body=reason.strip(), now=now)
     return posting
 
 
