@@ -8,6 +8,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from fairhire.accounts.policies import Perm, has_perm
 from fairhire.applications.models import (
     Application,
     FollowUp,
@@ -42,6 +43,8 @@ def application_get(*, actor, application_id: int) -> Application:
 
 def application_list_mine(*, actor, status: str = "") -> QuerySet[Application]:
     """The seeker's own applications, newest first."""
+    if not has_perm(actor, Perm.SEEK):
+        raise PermissionDenied(_("只有求职者可以查看自己的申请。"), code="applications.not_seeker")
     rows = application_visible_to(actor).filter(seeker__user=actor).select_related("posting")
     return rows.filter(status=status) if status else rows
 
@@ -69,6 +72,9 @@ def application_list_for_posting(*, actor, posting_id: int, status: str = "",
 
 def employer_postings_overview(*, actor) -> list[tuple[JobPosting, int, int]]:
     """(posting, applications, new ones) for each of the employer's postings."""
+    if not has_perm(actor, Perm.RECRUIT):
+        raise PermissionDenied(_("只有用人单位的招聘人员可以查看收到的申请。"),
+                               code="applications.not_recruiter")
     postings = list(posting_list_mine(actor=actor))
     counts = {row["posting"]: row for row in (
         application_visible_to(actor).filter(posting__in=postings).values("posting")
@@ -151,6 +157,13 @@ def follow_up_list(*, actor, pending_only: bool = True) -> QuerySet[FollowUp]:
     rows = FollowUp.objects.select_related("application__posting",
                                            "application__organisation")
     return rows.filter(done_at=None) if pending_only else rows
+
+
+def follow_up_get(*, actor, follow_up_id: int) -> FollowUp:
+    follow_up = follow_up_list(actor=actor, pending_only=False).filter(pk=follow_up_id).first()
+    if follow_up is None:
+        raise NotFound(_("未找到该回访任务。"), code="applications.follow_up_not_found")
+    return follow_up
 
 
 def posting_analytics(*, actor, posting_id: int) -> dict:

@@ -319,11 +319,11 @@ def follow_up_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def follow_up_record(request: HttpRequest, follow_up_id: int) -> HttpResponse:
-    selectors.follow_up_list(actor=request.user)  # operators only
+    follow_up = selectors.follow_up_get(actor=request.user, follow_up_id=follow_up_id)
     form = FollowUpForm(request.POST)
     if not form.is_valid():
         _first_error(form)
-    services.follow_up_record(actor=request.user, follow_up_id=follow_up_id,
+    services.follow_up_record(actor=request.user, follow_up_id=follow_up.pk,
                               **form.cleaned_data)
     messages.success(request, _("回访结果已记录。"))
     return redirect("follow-up-list")

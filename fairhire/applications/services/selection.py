@@ -17,6 +17,7 @@ from fairhire.applications.policies import application_visible_to, side_of
 from fairhire.core.audit import AuditAction, audit_record
 from fairhire.core.errors import InvalidInput, NotFound, PermissionDenied, RuleViolation
 from fairhire.ledger.services import ledger_append, retention_set
+from fairhire.postings.selectors import posting_get
 
 REASON_MAX = 500
 
@@ -140,6 +141,7 @@ def application_bulk_reject(*, actor, posting_id: int, application_ids: Iterable
     """Reject several applicants of one posting at once; those that can no longer be rejected
     (already ended, or hired) are left as they are. Returns the rejected ones."""
     now = now or timezone.now()
+    posting_get(actor=actor, posting_id=posting_id)  # what you may not see is 404
     rejected = []
     ids = sorted({int(i) for i in application_ids})
     if not ids:
