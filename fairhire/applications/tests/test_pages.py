@@ -158,3 +158,23 @@ def test_operators_record_follow_ups_on_the_page():
                                                           "note": "已离职"})
     follow_up.refresh_from_db()
     assert follow_up.still_employed is False
+
+
+@pytest.mark.req("R21.2")
+def test_shared_contact_shows_whole_to_the_employer_never_the_id_number_and_stops_on_withdrawal():
+    from fairhire.privacy.models import PiAccess
+    from fairhire.privacy.notices import ConsentKind
+    from fairhire.profiles.services import seeker_consent_withdraw
+
+    application = make_application(share_contact=True)
+    seeker = application.seeker
+    employer = employer_of(application)
+    client = signed_in_client(employer)
+    page = client.get(f"/applications/{application.pk}/").content.decode()
+    phone, id_number = seeker.unseal("phone"), seeker.unseal("id_number")
+    assert phone in page and "张三丰" in page and id_number not in page
+    assert PiAccess.objects.filter(viewer_id=employer.pk, subject_id=seeker.user_id).exists()
+    seeker_consent_withdraw(actor=seeker.user, kind=ConsentKind.RESUME_SENDING)
+    page = client.get(f"/applications/{application.pk}/").content.decode()
+    assert phone not in page and "叉车驾驶" not in page
+    assert "已撤回简历投递同意" in page
