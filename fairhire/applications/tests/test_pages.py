@@ -28,6 +28,8 @@ def test_the_public_posting_page_offers_to_apply_and_sign_in_comes_first():
     assert "申请该职位" in page.content.decode()
     response = Client().get(f"/postings/{posting.pk}/apply/")
     assert response.status_code == 302 and "/accounts/sign-in/" in response["Location"]
+    other_employer = signed_in_client(employer_of(make_application()))
+    assert "申请该职位" not in other_employer.get(f"/postings/{posting.pk}/").content.decode()
 
 
 @pytest.mark.req("R21.1")
