@@ -133,6 +133,9 @@ class Command(BaseCommand):
             with transaction.atomic():
                 rows = [self._ensure(*account) for account in DEMO_ACCOUNTS]
                 demo_organisations()
+                from fairhire.applications.demo import demo_applications
+
+                demo_applications()
                 audit_record(action=AuditAction.COMMAND_RUN, details={"command": "demo_data"})
         finally:
             reset_meta(token)
