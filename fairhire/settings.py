@@ -292,3 +292,13 @@ LEDGER_BACKUP_DIR = VAR_DIR / "backups"
 POSTINGS_FRESHNESS_DAYS = int(os.environ.get("FAIRHIRE_POSTINGS_FRESHNESS_DAYS", 30))
 # January 2026 five-department notice: recruiting accounts are re-verified at least every 6 months.
 ORGS_REVERIFY_MONTHS = min(6, int(os.environ.get("FAIRHIRE_ORGS_REVERIFY_MONTHS", 6)))
+
+# --- applications ---
+# How many applications a seeker may send per (Beijing) day; more answer HTTP 429.
+APPLICATIONS_DAILY_LIMIT = int(os.environ.get("FAIRHIRE_APPLICATIONS_DAILY_LIMIT", 30))
+# An application the employer has not answered for this many days expires (and ends).
+APPLICATIONS_EXPIRE_DAYS = int(os.environ.get("FAIRHIRE_APPLICATIONS_EXPIRE_DAYS", 30))
+# Staff check whether a hired person is still employed this many days after the hire.
+APPLICATIONS_FOLLOW_UP_DAYS = int(os.environ.get("FAIRHIRE_APPLICATIONS_FOLLOW_UP_DAYS", 30))
+# Local hour of the daily sweep (expiry, interview reminders for the next day).
+APPLICATIONS_SWEEP_HOUR = int(os.environ.get("FAIRHIRE_APPLICATIONS_SWEEP_HOUR", 8))

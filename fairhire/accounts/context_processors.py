@@ -8,15 +8,19 @@ from fairhire.core.notifications import unread_count
 
 # (permission, [(label, URL name), ...]) in the order they appear; a link shows once.
 ROLE_LINKS = [
-    (Perm.SEEK, [(_("我的简历"), "resume-list"), (_("我的数据"), "my-data")]),
+    (Perm.SEEK, [(_("我的简历"), "resume-list"), (_("我的数据"), "my-data"),
+                (_("我的申请"), "application-mine")]),
     (Perm.RECRUIT, [(_("我的单位"), "org-mine"), (_("我的招聘信息"), "posting-mine"),
-                    (_("合规自查"), "screening-draft-check")]),
+                    (_("合规自查"), "screening-draft-check"),
+                    (_("收到的申请"), "applicant-postings")]),
     (Perm.CONTENT_REVIEW, [(_("单位审核"), "review-queue"),
                            (_("招聘信息审核"), "review-posting-queue"),
-                           (_("审核理由模板"), "reason-templates")]),
+                           (_("审核理由模板"), "reason-templates"),
+                           (_("站内消息审核"), "message-review-queue")]),
     (Perm.PLATFORM_OPERATE, [(_("筛查规则"), "screening-operator"),
                              (_("审核理由模板"), "reason-templates"),
-                             (_("平台证照"), "platform-licences-edit")]),
+                             (_("平台证照"), "platform-licences-edit"),
+                             (_("录用回访"), "follow-up-list")]),
     (Perm.AUDIT_READ, [(_("审计日志"), "audit-list"),
                        (_("个人信息访问记录"), "pi-access-log")]),
     (Perm.ACCOUNTS_MANAGE, [(_("账号管理"), "user-list"),

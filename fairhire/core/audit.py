@@ -46,6 +46,19 @@ class AuditAction(models.TextChoices):
     EXPORT_DOWNLOADED = "core.export_downloaded", _("下载导出文件")
     COMMAND_RUN = "core.command_run", _("执行管理命令")
     # applications (issue 8): add members here
+    APPLICATION_SUBMITTED = "applications.application_submitted", _("投递简历")
+    APPLICATION_MOVED = "applications.application_moved", _("变更申请状态")
+    APPLICATION_EXPIRED = "applications.application_expired", _("申请超时未处理")
+    APPLICATION_CONTACT_SHARED = "applications.contact_shared", _("求职者向单位提供联系方式")
+    INTERVIEW_PROPOSED = "applications.interview_proposed", _("安排面试")
+    INTERVIEW_RESCHEDULED = "applications.interview_rescheduled", _("面试改期")
+    INTERVIEW_CANCELLED = "applications.interview_cancelled", _("取消面试")
+    INTERVIEW_ANSWERED = "applications.interview_answered", _("求职者答复面试安排")
+    MESSAGE_SENT = "applications.message_sent", _("发送站内消息")
+    MESSAGE_HELD = "applications.message_held", _("站内消息待审核")
+    MESSAGE_REPORTED = "applications.message_reported", _("举报站内消息")
+    MESSAGE_DECIDED = "applications.message_decided", _("审核站内消息")
+    FOLLOW_UP_RECORDED = "applications.follow_up_recorded", _("记录录用回访")
 
     # orgs (issue 3): add members here
     ORG_REGISTERED = "orgs.organisation_registered", _("单位登记")

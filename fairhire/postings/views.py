@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from fairhire.applications.services import posting_view_record
 from fairhire.core.errors import PermissionDenied
 from fairhire.core.forms import form_status, submit
 from fairhire.postings import selectors, services
@@ -102,6 +103,8 @@ def posting_detail(request: HttpRequest, posting_id: int) -> HttpResponse:
     posting = selectors.posting_get(actor=request.user, posting_id=posting_id)
     insider = (can_edit_posting(actor=request.user, posting=posting)
                or can_review_posting(actor=request.user))
+    if not insider:  # the employer's analytics count what job seekers open (applications app)
+        posting_view_record(posting=posting)
     return render(request, "postings/posting_detail.html", {
         "posting": posting, "insider": insider,
         "labels": selectors.posting_labels(posting=posting),

@@ -113,6 +113,11 @@ INVENTORY: dict[str, PiField] = {
                                                     ORG_RECORD, encrypted=True),
     "orgs.document.original_name": PiField(_("上传文件名（可能含人名）"), LegalBasis.LEGAL_DUTY,
                                            ORG_RECORD),
+    # applications: the résumé as sent and the conversation with the employer (Arts 21, 26)
+    "applications.application.resume_snapshot": PiField(
+        _("向用人单位投递的简历（投递时的内容）"), LegalBasis.SEPARATE_CONSENT, SERVICE_RECORD),
+    "applications.message.body": PiField(_("求职者与用人单位的站内消息"), LegalBasis.CONTRACT,
+                                         SERVICE_RECORD, encrypted=True),
 }
 
 # Apps that hold no personal information at all, with the reason.
@@ -132,6 +137,8 @@ NOT_PERSONAL: dict[str, str] = {
     "accounts.apitoken.name": "a token's label",
     "orgs.organisation.name": "an organisation's registered name",
     "orgs.document.storage_name": "a random file name",
+    "applications.application.contact_shared_at": "when the seeker chose to share contact",
+    "applications.interview.address": "the employer's place of an on-site interview",
 }
 
 

@@ -140,6 +140,9 @@ class Command(BaseCommand):
                 from fairhire.postings.demo import demo_postings
 
                 demo_postings(published=options["postings"])
+                from fairhire.applications.demo import demo_applications
+
+                demo_applications()
                 audit_record(action=AuditAction.COMMAND_RUN, details={"command": "demo_data"})
         finally:
             reset_meta(token)
