@@ -112,6 +112,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "fairhire.accounts.middleware.StaffSessionMiddleware",
+    "fairhire.complaints.middleware.AgreementMiddleware",
     "fairhire.core.error_pages.DomainErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -292,3 +293,17 @@ LEDGER_BACKUP_DIR = VAR_DIR / "backups"
 POSTINGS_FRESHNESS_DAYS = int(os.environ.get("FAIRHIRE_POSTINGS_FRESHNESS_DAYS", 30))
 # January 2026 five-department notice: recruiting accounts are re-verified at least every 6 months.
 ORGS_REVERIFY_MONTHS = min(6, int(os.environ.get("FAIRHIRE_ORGS_REVERIFY_MONTHS", 6)))
+
+# --- complaints (Regulation Arts 23-24) ---
+# Days to answer a complaint, by category ("default" for the rest): fraud and fees/deposits
+# are urgent. FAIRHIRE_COMPLAINTS_DEADLINE_DAYS="default=15,fraud=3,fees=3".
+COMPLAINTS_DEADLINE_DAYS = {
+    key.strip(): int(value)
+    for key, value in (pair.split("=", 1) for pair in env_list(
+        "FAIRHIRE_COMPLAINTS_DEADLINE_DAYS", "default=15,fraud=3,fees=3"))
+}
+# Anonymous reports: at most this many per address within the window.
+COMPLAINTS_ANONYMOUS_PER_ADDRESS = int(os.environ.get("FAIRHIRE_COMPLAINTS_ANONYMOUS_PER_ADDRESS",
+                                                      5))
+COMPLAINTS_ANONYMOUS_WINDOW_MINUTES = int(
+    os.environ.get("FAIRHIRE_COMPLAINTS_ANONYMOUS_WINDOW_MINUTES", 60))

@@ -1,0 +1,94 @@
+"""Anonymous reports about a posting: a challenge and a per-address rate limit (R23,
+SECURITY.md control 24)."""
+
+import pytest
+from django.test import Client
+
+from fairhire.complaints import challenge, services
+from fairhire.complaints.models import Complaint
+from fairhire.complaints.tests.factories import answered_challenge
+from fairhire.core.errors import InvalidInput, PermissionDenied
+from fairhire.core.request_context import RequestMeta, reset_meta, set_meta
+from fairhire.postings.tests.factories import make_published
+
+pytestmark = pytest.mark.django_db
+TEXT = "该岗位要求先交三百元服装押金才能上岗。"
+
+
+def _report(posting, **extra):
+    return services.complaint_submit(actor=None, category="fees", subject_kind="posting",
+                                     subject_id=posting.pk, description=TEXT,
+                                     **(extra or answered_challenge()))
+
+
+def test_an_anonymous_report_about_a_posting_is_accepted_with_the_challenge_answered():
+    posting = make_published()
+    complaint = _report(posting, contact="wx: report2026", **answered_challenge())
+    assert complaint.complainant is None and complaint.posting == posting
+    assert complaint.unseal("contact") == "wx: report2026"
+    assert complaint.contact != "wx: report2026"  # stored encrypted
+
+
+@pytest.mark.parametrize("answer", ["99", "", "abc"])
+def test_a_wrong_answer_is_refused(answer):
+    posting = make_published()
+    token = challenge.challenge_new().token
+    with pytest.raises(InvalidInput) as refused:
+        _report(posting, challenge_token=token, challenge_answer=answer)
+    assert refused.value.code == "complaints.challenge_wrong"
+
+
+def test_a_challenge_cannot_be_used_twice():
+    posting = make_published()
+    answered = answered_challenge()
+    _report(posting, **answered)
+    with pytest.raises(InvalidInput) as refused:
+        _report(posting, **answered)
+    assert refused.value.code == "complaints.challenge_used"
+
+
+def test_anonymous_complaints_about_anything_but_a_posting_need_an_account():
+    with pytest.raises(PermissionDenied):
+        services.complaint_submit(actor=None, category="other", subject_kind="general",
+                                  description=TEXT, **answered_challenge())
+
+
+@pytest.mark.req("R23")
+def test_anonymous_reports_are_rate_limited_per_address(settings):
+    settings.COMPLAINTS_ANONYMOUS_PER_ADDRESS = 2
+    posting = make_published()
+    client = Client(REMOTE_ADDR="198.51.100.7")
+    answers = []
+    for _ in range(3):
+        body = {"category": "fees", "subject_kind": "posting", "subject_id": posting.pk,
+                "description": TEXT, **answered_challenge()}
+        answers.append(client.post("/api/v1/complaints", body, content_type="application/json"))
+    assert [a.status_code for a in answers] == [201, 201, 429]
+    assert answers[2].json()["code"] == "complaints.rate_limited"
+    assert "Retry-After" in answers[2]
+    # another address is not held back
+    token = set_meta(RequestMeta(ip="198.51.100.8"))
+    try:
+        _report(posting)
+    finally:
+        reset_meta(token)
+    assert Complaint.objects.count() == 3
+
+
+def test_the_report_page_asks_the_question_and_gives_the_number():
+    posting = make_published()
+    client = Client()
+    page = client.get(f"/complaints/new/?kind=posting&id={posting.pk}").content.decode()
+    assert "等于几" in page
+    answered = answered_challenge()
+    response = client.post("/complaints/new/", {
+        "category": "fees", "subject_kind": "posting", "subject_id": posting.pk,
+        "description": TEXT, **answered})
+    assert response.status_code == 200
+    number = Complaint.objects.get().number
+    assert number in response.content.decode()
+
+
+def test_an_anonymous_visitor_is_asked_to_sign_in_for_a_general_complaint():
+    response = Client().get("/complaints/new/")
+    assert response.status_code == 302 and "/accounts/sign-in/" in response["Location"]
