@@ -227,7 +227,7 @@ def _safe_next(request: HttpRequest) -> str:
 def agreement_accept(request: HttpRequest) -> HttpResponse:
     """Accept every version in force not yet accepted, seeing what changed since last time."""
     pending = selectors.agreements_pending(user=request.user)
-    form = AcceptForm(request.POST or None)
+    form = AcceptForm(request.POST if request.method == "POST" else None)
     if not pending:
         return redirect(_safe_next(request))
     if request.method == "POST" and form.is_valid():
