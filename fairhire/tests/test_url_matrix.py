@@ -231,6 +231,45 @@ MATRIX = {
     "api-posting-import": ("POST", "/api/v1/postings/import", BAD_BODY),  # no file sent
     "api-posting-import-report": ("GET", f"/api/v1/postings/import/{MISSING_UUID}",
                                   NOBODY_API),
+    # complaints (issue 10): the public channel, complainants' own pages, operators' handling
+    "complaint-create": ("GET", "/complaints/new/", page_for()),  # anonymous: postings only
+    "complaint-detail": ("GET", f"/complaints/{MISSING}/", NOBODY),
+    "complaint-evidence": ("GET", f"/complaints/evidence/{MISSING}/", NOBODY),
+    "complaint-mine": ("GET", "/me/complaints/", page_for()),
+    "complaint-queue": ("GET", "/operator/complaints/", page_for(Role.OPERATOR)),
+    "complaint-transition": ("POST", f"/operator/complaints/{MISSING}/transition/", NOBODY),
+    "complaint-suspend-posting": ("POST", f"/operator/complaints/{MISSING}/suspend-posting/",
+                                  NOBODY),
+    "complaint-reinstate-posting": ("POST",
+                                    f"/operator/complaints/{MISSING}/reinstate-posting/", NOBODY),
+    "referral-list": ("GET", "/operator/referrals/", page_for(Role.OPERATOR)),
+    "agreement-archive": ("GET", "/agreements/", public()),
+    "agreement-accept": ("GET", "/agreements/accept/", page_for(ok=302)),  # nothing pending
+    "agreement-detail": ("GET", f"/agreements/{MISSING}/", public(404)),
+    "agreement-publish": ("GET", "/operator/agreements/", page_for(Role.OPERATOR)),
+    "evaluation-form": ("GET", f"/me/evaluations/{MISSING}/", NOBODY),
+    "evaluation-results": ("GET", "/operator/evaluations/", page_for(Role.OPERATOR)),
+    "questionnaire-edit": ("GET", "/operator/questionnaires/", page_for(Role.OPERATOR)),
+    "platform-fees": ("GET", "/fees/", public()),
+    "platform-fees-edit": ("GET", "/operator/fees/", page_for(Role.OPERATOR)),
+    "api-complaint-challenge": ("GET", "/api/v1/complaints/challenge", public()),
+    "api-complaint-create": ("POST", "/api/v1/complaints", public(422)),
+    "api-complaint-evidence": ("POST", f"/api/v1/complaints/{MISSING}/evidence", BAD_BODY),
+    "api-complaint-mine": ("GET", "/api/v1/me/complaints", api_for()),
+    "api-complaint-detail": ("GET", f"/api/v1/complaints/{MISSING}", NOBODY_API),
+    "api-complaint-queue": ("GET", "/api/v1/operator/complaints", api_for(Role.OPERATOR)),
+    "api-complaint-transition": ("POST", f"/api/v1/operator/complaints/{MISSING}/transition",
+                                 BAD_BODY),
+    "api-complaint-suspend-posting": (
+        "POST", f"/api/v1/operator/complaints/{MISSING}/suspend-posting", NOBODY_API),
+    "api-agreement-list": ("GET", "/api/v1/agreements", public()),
+    "api-agreement-pending": ("GET", "/api/v1/me/agreements/pending", api_for()),
+    "api-agreement-accept": ("POST", f"/api/v1/agreements/{MISSING}/accept", NOBODY_API),
+    "api-agreement-publish": ("POST", "/api/v1/operator/agreements", BAD_BODY),
+    "api-evaluation-invites": ("GET", "/api/v1/me/evaluations", api_for()),
+    "api-evaluation-submit": ("POST", "/api/v1/evaluations", BAD_BODY),
+    "api-evaluation-results": ("GET", "/api/v1/operator/evaluations", api_for(Role.OPERATOR)),
+    "api-platform-fees": ("GET", "/api/v1/platform-fees", public()),
 }
 
 
