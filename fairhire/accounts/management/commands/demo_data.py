@@ -8,6 +8,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from fairhire.accounts import services
 from fairhire.accounts.models import STAFF_ROLES, OrgRole, Role, User
+from fairhire.complaints.demo import demo_complaints
 from fairhire.core.audit import AuditAction, audit_record
 from fairhire.core.request_context import RequestMeta, reset_meta, set_meta
 
@@ -133,6 +134,7 @@ class Command(BaseCommand):
             with transaction.atomic():
                 rows = [self._ensure(*account) for account in DEMO_ACCOUNTS]
                 demo_organisations()
+                demo_complaints()  # complaints (issue 10)
                 audit_record(action=AuditAction.COMMAND_RUN, details={"command": "demo_data"})
         finally:
             reset_meta(token)
