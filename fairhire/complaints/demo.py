@@ -37,7 +37,7 @@ def demo_complaints() -> None:
             actor=operator, note="求职者使用本平台全部服务免费。", now=now, items=[
                 {"item": "招聘信息置顶推广", "standard": "每条每天 20 元", "payer": "employer"},
                 {"item": "网络招聘会展位", "standard": "每场 500 元", "payer": "agency"}])
-    employer = Organisation.objects.filter(name__contains="汾河").first()
+    employer = Organisation.objects.filter(kind="employer", status="verified").first()
     services.complaint_submit(
         actor=seeker, category="false_information", subject_kind="general",
         description="某招聘信息写月薪六千元，面试时却说底薪两千、其余全靠提成。",

@@ -48,6 +48,7 @@ from fairhire.core.notifications import notify
 from fairhire.core.request_context import current_meta
 from fairhire.orgs import uploads
 from fairhire.orgs.models import Organisation
+from fairhire.orgs.policies import organisation_visible_to
 from fairhire.privacy.services import pi_export_authorise
 
 MIN_DESCRIPTION = 10
@@ -55,6 +56,8 @@ MAX_DESCRIPTION = 4000
 MAX_EVIDENCE = 5
 MIN_REASON = 4
 EVIDENCE_AREA, EVIDENCE_TABLE = "complaints", "complaints.evidence"
+PUBLIC_ORG_STATUSES = (Organisation.Status.VERIFIED, Organisation.Status.SUSPENDED,
+                       Organisation.Status.TERMINATED)
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,11 @@ def _subject(*, actor: User | None, kind: str, subject_id: int | None
                               posting_id=subject_id)
         return posting, posting.employer, posting.title
     if kind == SubjectKind.ORGANISATION:
-        org = Organisation.objects.filter(pk=subject_id).first()
+        # Only one the public has seen (verified at some point) or the complainant may see:
+        # a complaint must not reveal the name of an organisation still in registration.
+        org = Organisation.objects.filter(pk=subject_id).filter(
+            Q(status__in=PUBLIC_ORG_STATUSES) | Q(pk__in=organisation_visible_to(actor).values(
+                "pk"))).first()
         if org is None:
             raise NotFound(_("未找到该单位。"), code="complaints.subject_not_found")
         return None, org, org.name

@@ -180,3 +180,11 @@ def test_a_complaint_about_an_employer_names_it():
     complaint = make_complaint(subject_kind="organisation", subject_id=employer.pk,
                                category="false_information")
     assert complaint.organisation == employer and complaint.subject_label == employer.name
+
+
+def test_a_complaint_cannot_name_an_organisation_still_in_registration():
+    from fairhire.orgs.tests.factories import make_org
+
+    pending = make_org()
+    with pytest.raises(NotFound):
+        make_complaint(subject_kind="organisation", subject_id=pending.pk)
