@@ -119,3 +119,12 @@ def test_the_api_accepts_a_version_and_lists_what_is_pending():
     assert [v["id"] for v in client.get("/api/v1/me/agreements/pending").json()] == [version.pk]
     assert client.post(f"/api/v1/agreements/{version.pk}/accept").status_code == 200
     assert client.get("/api/v1/me/agreements/pending").json() == []
+
+
+def test_someone_who_has_not_accepted_may_still_read_the_agreements_complain_or_sign_out():
+    version = publish(now=NOW - timedelta(days=1))
+    client = signed_in_client(make_user(Role.SEEKER))
+    assert client.get("/me/complaints/").status_code == 302
+    for path in ("/agreements/", f"/agreements/{version.pk}/", "/complaints/new/", "/fees/"):
+        assert client.get(path).status_code == 200, path
+    assert client.get("/api/v1/me/complaints").status_code == 200  # programs are not held

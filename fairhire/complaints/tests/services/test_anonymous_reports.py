@@ -92,3 +92,17 @@ def test_the_report_page_asks_the_question_and_gives_the_number():
 def test_an_anonymous_visitor_is_asked_to_sign_in_for_a_general_complaint():
     response = Client().get("/complaints/new/")
     assert response.status_code == 302 and "/accounts/sign-in/" in response["Location"]
+
+
+def test_a_wrong_answer_on_the_page_is_refused_with_a_fresh_question():
+    posting = make_published()
+    client = Client()
+    answered = answered_challenge()
+    response = client.post("/complaints/new/", {
+        "category": "fees", "subject_kind": "posting", "subject_id": posting.pk,
+        "description": TEXT, "challenge_token": answered["challenge_token"],
+        "challenge_answer": "99"})
+    page = response.content.decode()
+    assert response.status_code == 400 and "验证题答案不正确" in page
+    assert answered["challenge_token"] not in page and "等于几" in page
+    assert not Complaint.objects.exists()
