@@ -8,6 +8,7 @@ from which address. Versions and acceptances are append-only.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 
 from django.db import transaction
@@ -21,6 +22,7 @@ from fairhire.complaints.policies import can_operate
 from fairhire.core.audit import AuditAction, audit_record
 from fairhire.core.errors import InvalidInput, PermissionDenied, RuleViolation
 from fairhire.core.request_context import current_meta
+from fairhire.ledger.services import ledger_append
 
 
 @transaction.atomic
@@ -49,6 +51,10 @@ def agreement_publish(*, actor: User, kind: str, title: str, body: str, summary:
     version = AgreementVersion.objects.create(
         kind=kind, number=number, title=title[:120], body=body, summary=(summary or "").strip(),
         effective_at=effective_at, published_at=now, published_by=actor)
+    ledger_append(kind="complaints.agreement_published", obj=version, now=now, payload={
+        "kind": kind, "number": number, "title": version.title,
+        "sha256": hashlib.sha256(body.encode()).hexdigest(),
+        "effective_at": effective_at.isoformat(), "published_by": actor.pk})
     audit_record(action=AuditAction.AGREEMENT_PUBLISHED, actor=actor, target=version, now=now,
                  details={"kind": kind, "number": number,
                           "effective_at": effective_at.isoformat()})
@@ -74,6 +80,9 @@ def agreement_accept(*, user: User, version: AgreementVersion,
     acceptance = AgreementAcceptance.objects.create(
         user=user, version=version, accepted_at=now, ip=meta.ip,
         user_agent=(meta.user_agent or "")[:300])
+    ledger_append(kind="complaints.agreement_accepted", obj=acceptance, now=now, payload={
+        "user": user.pk, "version": version.pk, "kind": version.kind,
+        "number": version.number, "accepted_at": now.isoformat()})
     audit_record(action=AuditAction.AGREEMENT_ACCEPTED, actor=user, target=version, now=now,
                  details={"kind": version.kind, "number": version.number})
     return acceptance

@@ -46,6 +46,7 @@ from fairhire.core.errors import (
 from fairhire.core.models import AuditEvent
 from fairhire.core.notifications import notify
 from fairhire.core.request_context import current_meta
+from fairhire.ledger.services import ledger_append, retention_set
 from fairhire.orgs import uploads
 from fairhire.orgs.models import Organisation
 from fairhire.orgs.policies import organisation_visible_to
@@ -123,10 +124,17 @@ def _least_loaded_operator() -> User | None:
 
 def _event(complaint: Complaint, *, actor: User | None, to_status: str, now: datetime,
            note: str = "", from_status: str = "", public: bool = True) -> ComplaintEvent:
-    return ComplaintEvent.objects.create(complaint=complaint, at=now,
-                                         actor_id=getattr(actor, "pk", None),
-                                         from_status=from_status, to_status=to_status,
-                                         note=note, public=public)
+    """One step of the history, also sealed in the ledger: complaint handling is a service
+    record kept tamper-evidently (Regulation Art. 26)."""
+    event = ComplaintEvent.objects.create(complaint=complaint, at=now,
+                                          actor_id=getattr(actor, "pk", None),
+                                          from_status=from_status, to_status=to_status,
+                                          note=note, public=public)
+    ledger_append(kind="complaints.complaint_event", obj=complaint, now=now, payload={
+        "complaint": complaint.number, "event": event.pk, "actor": event.actor_id,
+        "from": from_status, "to": to_status, "at": now.isoformat(), "note": note},
+        personal=["note"])
+    return event
 
 
 def _tell(complaint: Complaint, *, title: str, body: str, now: datetime) -> None:
@@ -281,6 +289,9 @@ def complaint_transition(*, complaint: Complaint, actor: User, to_status: str, n
         complaint.closed_at = now
         complaint.outcome = note
     complaint.save()
+    if complaint.closed_at == now:
+        # The record is kept at least three years after the service ends (Art. 26).
+        retention_set(obj=complaint, completed_at=now, actor=actor, now=now)
     _event(complaint, actor=actor, from_status=previous, to_status=to_status, now=now, note=note)
     if to_status == Complaint.Status.ESCALATED:
         Referral.objects.create(complaint=complaint, created_at=now, created_by=actor,

@@ -188,3 +188,17 @@ def test_a_complaint_cannot_name_an_organisation_still_in_registration():
     pending = make_org()
     with pytest.raises(NotFound):
         make_complaint(subject_kind="organisation", subject_id=pending.pk)
+
+
+def test_every_step_of_a_complaint_is_sealed_in_the_ledger():
+    from fairhire.ledger.models import Entry, Retention
+
+    operator = make_operator()
+    complaint = make_complaint()
+    services.complaint_transition(complaint=complaint, actor=operator, to_status=S.ACCEPTED)
+    kinds = list(Entry.objects.filter(kind="complaints.complaint_event")
+                 .values_list("kind", flat=True))
+    assert len(kinds) == 2
+    services.complaint_transition(complaint=complaint, actor=operator, to_status=S.RESOLVED,
+                                  note="已处理完毕。", now=NOW)
+    assert Retention.objects.get(object_pk=str(complaint.pk)).retain_until.year == NOW.year + 3
