@@ -103,6 +103,12 @@ class ReceiptOut(Schema):
     number: str
     status: str
     deadline_at: datetime
+    tracking_code: str = ""
+
+
+class TrackIn(Schema):
+    number: str = Field(..., max_length=24)
+    code: str = Field(..., max_length=20)
 
 
 @router.get("/complaints/challenge", auth=PUBLIC_AUTH, response=ChallengeOut,
@@ -122,7 +128,20 @@ def complaint_create(request: HttpRequest, payload: ComplaintIn):
     actor = request.auth if request.auth.is_authenticated else None
     complaint = services.complaint_submit(actor=actor, **payload.dict())
     return Status(201, {"id": complaint.pk if actor else None, "number": complaint.number,
-                        "status": complaint.status, "deadline_at": complaint.deadline_at})
+                        "status": complaint.status, "deadline_at": complaint.deadline_at,
+                        "tracking_code": getattr(complaint, "tracking_code", "")})
+
+
+@router.post("/complaints/track", auth=PUBLIC_AUTH, response={200: ComplaintOut, **ERRORS},
+             url_name="api-complaint-track")
+def complaint_track(request: HttpRequest, payload: TrackIn):
+    """An anonymous report's state, outcome and history, by its number and the code given at
+    receipt (404 when either is wrong)."""
+    complaint = selectors.complaint_track(number=payload.number, code=payload.code)
+    data = _out(complaint, None)
+    data["history"] = [{"at": e.at, "status": e.to_status, "note": e.note}
+                       for e in complaint.events.filter(public=True)]
+    return data
 
 
 @router.post("/complaints/{complaint_id}/evidence", response={201: ComplaintOut, **ERRORS},

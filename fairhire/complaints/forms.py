@@ -49,6 +49,11 @@ class ComplaintForm(forms.Form):
                 del self.fields[name]
 
 
+class TrackForm(forms.Form):
+    number = forms.CharField(label=_("编号"), max_length=24)
+    code = forms.CharField(label=_("查询码"), max_length=20)
+
+
 class TransitionForm(forms.Form):
     to_status = forms.ChoiceField(label=_("处理"), widget=forms.RadioSelect, choices=[
         (s, label) for s, label in Complaint.Status.choices if s != Complaint.Status.RECEIVED])

@@ -25,7 +25,7 @@ SESSION_KEY = "agreements_accepted"
 EXEMPT_URL_NAMES = frozenset({
     "agreement-accept", "agreement-archive", "agreement-detail", "account-sign-out",
     "account-sign-in", "account-sign-in-otp", "account-otp-setup", "set-language",
-    "platform-fees", "complaint-create",
+    "platform-fees", "complaint-create", "complaint-track",
 })
 
 

@@ -84,6 +84,9 @@ class Complaint(Sealed):
     description = models.TextField(_("情况说明"))  # sealed
     contact = models.TextField(_("联系方式"), blank=True)  # sealed; optional, anonymous only
     challenge_nonce = models.CharField(max_length=32, null=True, blank=True, unique=True)
+    # An anonymous reporter follows the report with its number and a code shown once; only
+    # the code's keyed digest is kept.
+    tracking_digest = models.CharField(max_length=64, blank=True)
     status = models.CharField(_("状态"), max_length=16, choices=Status.choices,
                               default=Status.RECEIVED)
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,

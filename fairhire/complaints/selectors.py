@@ -25,6 +25,7 @@ from fairhire.complaints.models import (
     Referral,
 )
 from fairhire.complaints.policies import can_operate, complaint_visible_to
+from fairhire.complaints.tracking import tracking_matches
 from fairhire.core.errors import NotFound, PermissionDenied
 
 # --- complaints -----------------------------------------------------------------------------
@@ -34,6 +35,15 @@ def complaint_get(*, actor: User | None, complaint_id: int) -> Complaint:
         "owner", "complainant", "posting", "organisation").filter(pk=complaint_id).first()
     if complaint is None:
         raise NotFound(_("未找到该投诉。"), code="complaints.not_found")
+    return complaint
+
+
+def complaint_track(*, number: str, code: str) -> Complaint:
+    """An anonymous report, found by its number and the code given at receipt (else 404)."""
+    complaint = Complaint.objects.filter(number=(number or "").strip().upper(),
+                                         complainant__isnull=True).first()
+    if complaint is None or not tracking_matches(complaint.tracking_digest, code):
+        raise NotFound(_("编号或查询码不正确。"), code="complaints.not_found")
     return complaint
 
 

@@ -4,6 +4,7 @@ from fairhire.complaints import views
 
 urlpatterns = [
     path("complaints/new/", views.complaint_create, name="complaint-create"),
+    path("complaints/track/", views.complaint_track, name="complaint-track"),
     path("complaints/<int:complaint_id>/", views.complaint_detail, name="complaint-detail"),
     path("complaints/evidence/<int:evidence_id>/", views.evidence_download,
          name="complaint-evidence"),

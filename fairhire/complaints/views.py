@@ -26,6 +26,7 @@ from fairhire.complaints.forms import (
     FeeNoteForm,
     QuestionnaireForm,
     ReferralExportForm,
+    TrackForm,
     TransitionForm,
 )
 from fairhire.complaints.models import Complaint, SubjectKind
@@ -87,6 +88,19 @@ def complaint_create(request: HttpRequest) -> HttpResponse:
                             {"form": form, "kind": kind, "subject_id": subject_id,
                              "kind_label": SubjectKind(kind).label},
                             status=form_status(form)))
+
+
+@never_cache
+def complaint_track(request: HttpRequest) -> HttpResponse:
+    """An anonymous reporter reads the state and the outcome with the number and the code."""
+    form = TrackForm(request.POST or None)
+    complaint = None
+    if request.method == "POST" and form.is_valid():
+        complaint = submit(form, selectors.complaint_track, **form.cleaned_data)
+    return _no_store(render(request, "complaints/complaint_track.html", {
+        "form": form, "complaint": complaint,
+        "history": complaint.events.filter(public=True) if complaint else []},
+        status=form_status(form)))
 
 
 @login_required

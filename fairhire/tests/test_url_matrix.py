@@ -234,6 +234,8 @@ MATRIX = {
     # complaints (issue 10): the public channel, complainants' own pages, operators' handling
     "complaint-create": ("GET", "/complaints/new/", page_for()),  # anonymous: postings only
     "complaint-detail": ("GET", f"/complaints/{MISSING}/", NOBODY),
+    "complaint-track": ("GET", "/complaints/track/", public()),
+    "api-complaint-track": ("POST", "/api/v1/complaints/track", public(422)),
     "complaint-evidence": ("GET", f"/complaints/evidence/{MISSING}/", NOBODY),
     "complaint-mine": ("GET", "/me/complaints/", page_for()),
     "complaint-queue": ("GET", "/operator/complaints/", page_for(Role.OPERATOR)),

@@ -35,6 +35,7 @@ from fairhire.complaints.models import (
     SubjectKind,
 )
 from fairhire.complaints.policies import can_complain, can_handle_complaint, can_operate
+from fairhire.complaints.tracking import tracking_code_new, tracking_digest
 from fairhire.core.audit import AuditAction, audit_record
 from fairhire.core.errors import (
     InvalidInput,
@@ -206,6 +207,10 @@ def complaint_submit(*, actor: User | None, category: str, subject_kind: str,
         complainant=actor if signed_in else None, challenge_nonce=nonce,
         owner=_least_loaded_operator(), received_at=now, acknowledged_at=now,
         deadline_at=now + timedelta(days=deadline_days(category)), updated_at=now)
+    tracking_code = ""
+    if not signed_in:
+        tracking_code = tracking_code_new()
+        complaint.tracking_digest = tracking_digest(tracking_code)
     complaint.seal("description", description)
     complaint.seal("contact", "" if signed_in else (contact or "").strip()[:200])
     complaint.save()
@@ -221,6 +226,7 @@ def complaint_submit(*, actor: User | None, category: str, subject_kind: str,
                  details={"number": complaint.number, "category": category,
                           "subject_kind": subject_kind, "subject_id": subject_id,
                           "anonymous": not signed_in})
+    complaint.tracking_code = tracking_code  # shown once to the anonymous reporter, not stored
     _tell(complaint, title=_("投诉已收到：%(n)s") % {"n": complaint.number},
           body=_("我们已收到你的投诉（%(c)s），将在 %(d)s 前处理并答复。") % {
               "c": complaint.get_category_display(),

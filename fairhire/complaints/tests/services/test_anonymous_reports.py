@@ -106,3 +106,32 @@ def test_a_wrong_answer_on_the_page_is_refused_with_a_fresh_question():
     assert response.status_code == 400 and "验证题答案不正确" in page
     assert answered["challenge_token"] not in page and "等于几" in page
     assert not Complaint.objects.exists()
+
+
+@pytest.mark.req("R23")
+def test_an_anonymous_reporter_reads_the_outcome_with_the_number_and_the_code():
+    from fairhire.complaints.tests.factories import make_operator
+
+    posting = make_published()
+    client = Client()
+    made = client.post("/api/v1/complaints", {
+        "category": "fees", "subject_kind": "posting", "subject_id": posting.pk,
+        "description": TEXT, **answered_challenge()}, content_type="application/json").json()
+    assert made["id"] is None and len(made["tracking_code"]) == 10
+    complaint = Complaint.objects.get()
+    assert made["tracking_code"] not in complaint.tracking_digest
+    operator = make_operator()
+    services.complaint_transition(complaint=complaint, actor=operator, to_status="accepted")
+    services.complaint_transition(complaint=complaint, actor=operator, to_status="resolved",
+                                  note="已责令该单位退还押金。")
+    page = client.post("/complaints/track/", {"number": made["number"],
+                                              "code": made["tracking_code"].lower()})
+    assert "已责令该单位退还押金" in page.content.decode()
+    wrong = client.post("/api/v1/complaints/track", {"number": made["number"],
+                                                     "code": "0000000000"},
+                        content_type="application/json")
+    assert wrong.status_code == 404
+    right = client.post("/api/v1/complaints/track", {"number": made["number"],
+                                                     "code": made["tracking_code"]},
+                        content_type="application/json")
+    assert right.json()["outcome"] == "已责令该单位退还押金。"
