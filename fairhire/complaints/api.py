@@ -199,6 +199,23 @@ def complaint_transition(request: HttpRequest, complaint_id: int, payload: Trans
     return _out(complaint, request.auth, full=True)
 
 
+class AssignIn(Schema):
+    owner: str = Field(..., max_length=150, description="the operator's username")
+
+
+@router.post("/operator/complaints/{complaint_id}/assign", response={200: ComplaintOut, **ERRORS},
+             url_name="api-complaint-assign")
+def complaint_assign(request: HttpRequest, complaint_id: int, payload: AssignIn):
+    """Operators: hand an open complaint to another operator."""
+    complaint = selectors.complaint_get(actor=request.auth, complaint_id=complaint_id)
+    owner = selectors.operators_list(actor=request.auth).filter(username=payload.owner).first()
+    if owner is None:
+        raise InvalidInput(_("承办人须为在岗的平台运营人员。"), code="complaints.bad_owner",
+                           field="owner")
+    complaint = services.complaint_assign(complaint=complaint, actor=request.auth, owner=owner)
+    return _out(complaint, request.auth, full=True)
+
+
 @router.post("/operator/complaints/{complaint_id}/suspend-posting",
              response={200: ComplaintOut, **ERRORS}, url_name="api-complaint-suspend-posting")
 def complaint_suspend_posting(request: HttpRequest, complaint_id: int):

@@ -54,6 +54,15 @@ class TrackForm(forms.Form):
     code = forms.CharField(label=_("查询码"), max_length=20)
 
 
+class AssignForm(forms.Form):
+    owner = forms.ModelChoiceField(label=_("承办人"), queryset=None, empty_label=None)
+
+    def __init__(self, *args, operators=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = operators
+        self.fields["owner"].label_from_instance = lambda u: u.display_name or u.username
+
+
 class TransitionForm(forms.Form):
     to_status = forms.ChoiceField(label=_("处理"), widget=forms.RadioSelect, choices=[
         (s, label) for s, label in Complaint.Status.choices if s != Complaint.Status.RECEIVED])

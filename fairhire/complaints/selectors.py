@@ -78,6 +78,14 @@ def complaint_overdue_count(*, now: datetime | None = None) -> int:
                                     deadline_at__lt=now or timezone.now()).count()
 
 
+def operators_list(*, actor: User) -> QuerySet[User]:
+    """The operators a complaint may be handed to."""
+    from fairhire.accounts.models import Role
+
+    _operators_only(actor)
+    return User.objects.filter(role=Role.OPERATOR, is_active=True).order_by("username")
+
+
 def complaint_history(*, actor: User | None, complaint: Complaint):
     """Every step for operators; the complainant sees the steps meant for them."""
     events = complaint.events.all()

@@ -12,6 +12,8 @@ urlpatterns = [
     path("operator/complaints/", views.complaint_queue, name="complaint-queue"),
     path("operator/complaints/<int:complaint_id>/transition/", views.complaint_transition,
          name="complaint-transition"),
+    path("operator/complaints/<int:complaint_id>/assign/", views.complaint_assign,
+         name="complaint-assign"),
     path("operator/complaints/<int:complaint_id>/suspend-posting/",
          views.complaint_suspend_posting, name="complaint-suspend-posting"),
     path("operator/complaints/<int:complaint_id>/reinstate-posting/",

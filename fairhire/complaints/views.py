@@ -20,6 +20,7 @@ from fairhire.complaints import challenge, selectors, services
 from fairhire.complaints.forms import (
     AcceptForm,
     AgreementForm,
+    AssignForm,
     ComplaintForm,
     EvaluationForm,
     FeeFormSet,
@@ -133,6 +134,8 @@ def _detail(request, complaint, *, form=None, status=200):
         "overdue": complaint.is_overdue(timezone.now()),
         "is_open": complaint.status in Complaint.OPEN,
         "form": form or (TransitionForm() if operator else None),
+        "assign_form": AssignForm(operators=selectors.operators_list(actor=request.user),
+                                  initial={"owner": complaint.owner_id}) if operator else None,
         "next_states": complaint.TRANSITIONS[complaint.status]}, status=status)
 
 
@@ -147,6 +150,19 @@ def complaint_transition(request: HttpRequest, complaint_id: int) -> HttpRespons
         return redirect("complaint-detail", complaint.pk)
     complaint.refresh_from_db()
     return _detail(request, complaint, form=form, status=form_status(form))
+
+
+@login_required
+@require_POST
+def complaint_assign(request: HttpRequest, complaint_id: int) -> HttpResponse:
+    complaint = selectors.complaint_get(actor=request.user, complaint_id=complaint_id)
+    form = AssignForm(request.POST, operators=selectors.operators_list(actor=request.user))
+    if form.is_valid() and submit(form, services.complaint_assign, complaint=complaint,
+                                  actor=request.user, owner=form.cleaned_data["owner"]):
+        messages.success(request, _("已指定承办人。"))
+    for error in form.errors.get("__all__", []) + form.errors.get("owner", []):
+        messages.error(request, error)
+    return redirect("complaint-detail", complaint.pk)
 
 
 def _posting_action(service, message):

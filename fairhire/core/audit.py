@@ -68,6 +68,7 @@ class AuditAction(models.TextChoices):
     # complaints (issue 10): add members here
     COMPLAINT_RECEIVED = "complaints.complaint_received", _("收到投诉举报")
     COMPLAINT_TRANSITIONED = "complaints.complaint_transitioned", _("投诉处理状态变更")
+    COMPLAINT_ASSIGNED = "complaints.complaint_assigned", _("指定投诉承办人")
     COMPLAINT_EVIDENCE_UPLOADED = "complaints.evidence_uploaded", _("上传投诉证据")
     COMPLAINT_EVIDENCE_DOWNLOADED = "complaints.evidence_downloaded", _("下载投诉证据")
     COMPLAINT_POSTING_SUSPENDED = "complaints.posting_suspended", _("因举报暂停招聘信息")

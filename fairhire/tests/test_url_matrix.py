@@ -240,6 +240,8 @@ MATRIX = {
     "complaint-mine": ("GET", "/me/complaints/", page_for()),
     "complaint-queue": ("GET", "/operator/complaints/", page_for(Role.OPERATOR)),
     "complaint-transition": ("POST", f"/operator/complaints/{MISSING}/transition/", NOBODY),
+    "complaint-assign": ("POST", f"/operator/complaints/{MISSING}/assign/", NOBODY),
+    "api-complaint-assign": ("POST", f"/api/v1/operator/complaints/{MISSING}/assign", BAD_BODY),
     "complaint-suspend-posting": ("POST", f"/operator/complaints/{MISSING}/suspend-posting/",
                                   NOBODY),
     "complaint-reinstate-posting": ("POST",

@@ -3,6 +3,7 @@
 from fairhire.complaints.services.agreements import agreement_accept, agreement_publish
 from fairhire.complaints.services.complaints import (
     EvidenceFile,
+    complaint_assign,
     complaint_evidence_add,
     complaint_posting_reinstate,
     complaint_posting_suspend,
@@ -25,6 +26,7 @@ __all__ = [
     "QuestionData",
     "agreement_accept",
     "agreement_publish",
+    "complaint_assign",
     "complaint_evidence_add",
     "complaint_posting_reinstate",
     "complaint_posting_suspend",

@@ -322,6 +322,31 @@ def complaint_transition(*, complaint: Complaint, actor: User, to_status: str, n
 
 
 @transaction.atomic
+def complaint_assign(*, complaint: Complaint, actor: User, owner: User,
+                     now: datetime | None = None) -> Complaint:
+    """Hand an open complaint to another operator, who then answers for its deadline."""
+    now = now or timezone.now()
+    if not can_handle_complaint(actor=actor, complaint=complaint):
+        raise NotFound(_("未找到该投诉。"), code="complaints.not_found")
+    complaint = _locked(complaint)
+    if not can_operate(actor=owner):
+        raise InvalidInput(_("承办人须为在岗的平台运营人员。"), code="complaints.bad_owner",
+                           field="owner")
+    if complaint.status not in Complaint.OPEN:
+        raise RuleViolation(_("投诉已办结。"), code="complaints.closed")
+    previous = complaint.owner
+    complaint.owner = owner
+    complaint.updated_at = now
+    complaint.save(update_fields=["owner", "updated_at"])
+    _event(complaint, actor=actor, from_status=complaint.status, to_status=complaint.status,
+           now=now, public=False, note=_("承办人：%(o)s") % {"o": owner.display_name or owner})
+    audit_record(action=AuditAction.COMPLAINT_ASSIGNED, actor=actor, target=complaint, now=now,
+                 details={"number": complaint.number, "from": getattr(previous, "pk", None),
+                          "to": owner.pk})
+    return complaint
+
+
+@transaction.atomic
 def complaint_posting_suspend(*, complaint: Complaint, actor: User,
                               now: datetime | None = None) -> Complaint:
     """Take the reported posting off the site at once, pending review of the report."""

@@ -202,3 +202,22 @@ def test_every_step_of_a_complaint_is_sealed_in_the_ledger():
     services.complaint_transition(complaint=complaint, actor=operator, to_status=S.RESOLVED,
                                   note="已处理完毕。", now=NOW)
     assert Retention.objects.get(object_pk=str(complaint.pk)).retain_until.year == NOW.year + 3
+
+
+def test_an_operator_hands_a_complaint_to_another_operator():
+    first, second = make_operator(), make_operator()
+    complaint = make_complaint()
+    assert complaint.owner == first  # the least loaded, then the lowest id
+    client = signed_in_client(first)
+    response = client.post(f"/operator/complaints/{complaint.pk}/assign/", {"owner": second.pk})
+    assert response.status_code == 302
+    complaint.refresh_from_db()
+    assert complaint.owner == second
+    assert AuditEvent.objects.filter(action=AuditAction.COMPLAINT_ASSIGNED).exists()
+    # the complainant does not see the operators' internal step
+    page = signed_in_client(complaint.complainant).get(f"/complaints/{complaint.pk}/")
+    assert "承办人：" not in page.content.decode()
+    with pytest.raises(InvalidInput):
+        services.complaint_assign(complaint=complaint, actor=first,
+                                  owner=make_user(Role.REVIEWER))
+    assert make_complaint().owner == first  # new work goes to whoever has less
