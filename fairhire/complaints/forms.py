@@ -70,6 +70,12 @@ class TransitionForm(forms.Form):
                            required=False, max_length=4000,
                            widget=forms.Textarea(attrs={"rows": 4}))
 
+    def __init__(self, *args, allowed=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if allowed is not None:  # offer only the steps the complaint can take now
+            field = self.fields["to_status"]
+            field.choices = [(s, label) for s, label in field.choices if s in allowed]
+
 
 class ReferralExportForm(forms.Form):
     fmt = forms.ChoiceField(label=_("格式"), choices=[("csv", "CSV"), ("json", "JSON")])

@@ -133,7 +133,8 @@ def _detail(request, complaint, *, form=None, status=200):
         "evidence": complaint.evidence.all(), "invite": invite,
         "overdue": complaint.is_overdue(timezone.now()),
         "is_open": complaint.status in Complaint.OPEN,
-        "form": form or (TransitionForm() if operator else None),
+        "form": form or (TransitionForm(allowed=complaint.TRANSITIONS[complaint.status])
+                         if operator else None),
         "assign_form": AssignForm(operators=selectors.operators_list(actor=request.user),
                                   initial={"owner": complaint.owner_id}) if operator else None,
         "next_states": complaint.TRANSITIONS[complaint.status]}, status=status)
