@@ -112,6 +112,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "fairhire.accounts.middleware.StaffSessionMiddleware",
+    "fairhire.complaints.middleware.AgreementMiddleware",
     "fairhire.core.error_pages.DomainErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -302,3 +303,16 @@ APPLICATIONS_EXPIRE_DAYS = int(os.environ.get("FAIRHIRE_APPLICATIONS_EXPIRE_DAYS
 APPLICATIONS_FOLLOW_UP_DAYS = int(os.environ.get("FAIRHIRE_APPLICATIONS_FOLLOW_UP_DAYS", 30))
 # Local hour of the daily sweep (expiry, interview reminders for the next day).
 APPLICATIONS_SWEEP_HOUR = int(os.environ.get("FAIRHIRE_APPLICATIONS_SWEEP_HOUR", 8))
+# --- complaints (Regulation Arts 23-24) ---
+# Days to answer a complaint, by category ("default" for the rest): fraud and fees/deposits
+# are urgent. FAIRHIRE_COMPLAINTS_DEADLINE_DAYS="default=15,fraud=3,fees=3".
+COMPLAINTS_DEADLINE_DAYS = {
+    key.strip(): int(value)
+    for key, value in (pair.split("=", 1) for pair in env_list(
+        "FAIRHIRE_COMPLAINTS_DEADLINE_DAYS", "default=15,fraud=3,fees=3"))
+}
+# Anonymous reports: at most this many per address within the window.
+COMPLAINTS_ANONYMOUS_PER_ADDRESS = int(os.environ.get("FAIRHIRE_COMPLAINTS_ANONYMOUS_PER_ADDRESS",
+                                                      5))
+COMPLAINTS_ANONYMOUS_WINDOW_MINUTES = int(
+    os.environ.get("FAIRHIRE_COMPLAINTS_ANONYMOUS_WINDOW_MINUTES", 60))

@@ -79,6 +79,18 @@ class AuditAction(models.TextChoices):
     ORG_FEES_CHANGED = "orgs.fees_changed", _("机构收费标准变更")
     ORG_REASON_TEMPLATE_SAVED = "orgs.reason_template_saved", _("保存审核理由模板")
     # complaints (issue 10): add members here
+    COMPLAINT_RECEIVED = "complaints.complaint_received", _("收到投诉举报")
+    COMPLAINT_TRANSITIONED = "complaints.complaint_transitioned", _("投诉处理状态变更")
+    COMPLAINT_ASSIGNED = "complaints.complaint_assigned", _("指定投诉承办人")
+    COMPLAINT_EVIDENCE_UPLOADED = "complaints.evidence_uploaded", _("上传投诉证据")
+    COMPLAINT_EVIDENCE_DOWNLOADED = "complaints.evidence_downloaded", _("下载投诉证据")
+    COMPLAINT_POSTING_SUSPENDED = "complaints.posting_suspended", _("因举报暂停招聘信息")
+    AGREEMENT_PUBLISHED = "complaints.agreement_published", _("发布平台协议或规则")
+    AGREEMENT_ACCEPTED = "complaints.agreement_accepted", _("接受平台协议或规则")
+    EVALUATION_INVITED = "complaints.evaluation_invited", _("邀请服务评价")
+    EVALUATION_SUBMITTED = "complaints.evaluation_submitted", _("提交服务评价")
+    QUESTIONNAIRE_SAVED = "complaints.questionnaire_saved", _("修改评价问卷")
+    PLATFORM_FEES_PUBLISHED = "complaints.platform_fees_published", _("公示平台收费标准")
 
     # ledger (issue 9): add members here
     LEDGER_CHECKPOINT_SIGNED = "ledger.checkpoint_signed", _("签发存证检查点")

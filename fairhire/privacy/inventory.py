@@ -118,6 +118,25 @@ INVENTORY: dict[str, PiField] = {
         _("向用人单位投递的简历（投递时的内容）"), LegalBasis.SEPARATE_CONSENT, SERVICE_RECORD),
     "applications.message.body": PiField(_("求职者与用人单位的站内消息"), LegalBasis.CONTRACT,
                                          SERVICE_RECORD, encrypted=True),
+    # complaints (issue 10): complaints and reports (Regulation Art. 23), acceptances (Art. 24)
+    "complaints.complaint.description": PiField(
+        _("受理和处理投诉举报（《网络招聘服务管理规定》第二十三条）"), LegalBasis.LEGAL_DUTY,
+        SERVICE_RECORD, encrypted=True),
+    "complaints.complaint.contact": PiField(_("答复匿名举报人（自愿提供）"), LegalBasis.CONSENT,
+                                            SERVICE_RECORD, encrypted=True),
+    "complaints.complaint.complainant": PiField(_("答复投诉人"), LegalBasis.LEGAL_DUTY,
+                                                SERVICE_RECORD),
+    "complaints.evidence.original_name": PiField(_("证据文件名（可能含人名）"),
+                                                 LegalBasis.LEGAL_DUTY, SERVICE_RECORD),
+    "complaints.referral.snapshot": PiField(
+        _("移交人社部门的投诉（含情况说明和投诉人称呼）"), LegalBasis.LEGAL_DUTY,
+        SERVICE_RECORD),
+    "complaints.agreementacceptance.ip": PiField(
+        _("记录接受平台协议的来源地址（第二十四条）"), LegalBasis.CONTRACT, SERVICE_RECORD),
+    "complaints.agreementacceptance.user_agent": PiField(
+        _("记录接受平台协议的客户端"), LegalBasis.CONTRACT, SERVICE_RECORD),
+    "complaints.evaluation.comment": PiField(_("服务评价意见（可能含个人信息）"),
+                                             LegalBasis.CONSENT, SERVICE_RECORD),
 }
 
 # Apps that hold no personal information at all, with the reason.
@@ -139,6 +158,7 @@ NOT_PERSONAL: dict[str, str] = {
     "orgs.document.storage_name": "a random file name",
     "applications.application.contact_shared_at": "when the seeker chose to share contact",
     "applications.interview.address": "the employer's place of an on-site interview",
+    "complaints.evidence.storage_name": "a random file name",
 }
 
 

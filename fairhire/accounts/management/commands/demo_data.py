@@ -8,6 +8,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from fairhire.accounts import services
 from fairhire.accounts.models import STAFF_ROLES, OrgRole, Role, User
+from fairhire.complaints.demo import demo_complaints
 from fairhire.core.audit import AuditAction, audit_record
 from fairhire.core.request_context import RequestMeta, reset_meta, set_meta
 
@@ -136,6 +137,7 @@ class Command(BaseCommand):
                 from fairhire.applications.demo import demo_applications
 
                 demo_applications()
+                demo_complaints()  # complaints (issue 10)
                 audit_record(action=AuditAction.COMMAND_RUN, details={"command": "demo_data"})
         finally:
             reset_meta(token)
