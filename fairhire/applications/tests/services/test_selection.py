@@ -13,6 +13,7 @@ from fairhire.applications import services
 from fairhire.applications.models import Application, FollowUp, Side
 from fairhire.applications.selectors import application_get
 from fairhire.applications.tests.factories import employer_of, make_application, seeker_of
+from fairhire.complaints.models import EvaluationInvite
 from fairhire.core.audit import AuditAction
 from fairhire.core.errors import NotFound, PermissionDenied, RuleViolation
 from fairhire.core.models import AuditEvent, Notification
@@ -207,3 +208,15 @@ def test_another_employer_and_another_seeker_get_not_found():
                                             to=S.WITHDRAWN)
     application.refresh_from_db()
     assert application.status == S.RECEIVED
+
+
+@pytest.mark.req("JF7")
+def test_when_an_application_ends_the_seeker_is_invited_to_rate_the_employers_service():
+    application = make_application()
+    services.application_transition(actor=employer_of(application), application=application,
+                                    to=S.REJECTED)
+    invite = EvaluationInvite.objects.get(subject_kind="application", subject_id=application.pk)
+    assert invite.user == seeker_of(application)
+    assert invite.about_org == application.posting.employer
+    assert Notification.objects.filter(recipient=seeker_of(application),
+                                       title="请评价本次服务").exists()
