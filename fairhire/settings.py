@@ -134,6 +134,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "fairhire.core.context_processors.platform",
                 "fairhire.accounts.context_processors.navigation",
+                "fairhire.privacy.context_processors.warnings",
             ],
         },
     },
@@ -292,3 +293,11 @@ LEDGER_BACKUP_DIR = VAR_DIR / "backups"
 POSTINGS_FRESHNESS_DAYS = int(os.environ.get("FAIRHIRE_POSTINGS_FRESHNESS_DAYS", 30))
 # January 2026 five-department notice: recruiting accounts are re-verified at least every 6 months.
 ORGS_REVERIFY_MONTHS = min(6, int(os.environ.get("FAIRHIRE_ORGS_REVERIFY_MONTHS", 6)))
+
+# --- privacy and profiles (issue 6) ---
+# Sign-ups (accounts created plus refused repeat ID numbers) per source address per hour
+# (SECURITY.md control 24); a job centre's counter registering people needs some headroom.
+PROFILES_SIGN_UPS_PER_HOUR = int(os.environ.get("FAIRHIRE_PROFILES_SIGN_UPS_PER_HOUR", 20))
+# The self-inspection flags an account that saw this many different people's unmasked data in a day.
+PRIVACY_ANOMALY_SUBJECTS_PER_DAY = int(
+    os.environ.get("FAIRHIRE_PRIVACY_ANOMALY_SUBJECTS_PER_DAY", 30))

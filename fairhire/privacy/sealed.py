@@ -41,6 +41,14 @@ class Sealed(models.Model):
         context = self._context(column)
         setattr(self, column, crypto.encrypt(value, context=context) if value else "")
 
+    def seal_bytes(self, column: str, data: bytes) -> None:
+        """Store raw bytes (an identity image) encrypted in ``column``."""
+        setattr(self, column, crypto.encrypt(data, context=self._context(column)))
+
+    def unseal_bytes(self, column: str) -> bytes:
+        token = getattr(self, column)
+        return crypto.decrypt_bytes(token, context=self._context(column)) if token else b""
+
     def unseal(self, column: str) -> str:
         """The plaintext of ``column``; raises ``crypto.DecryptionError`` rather than guess."""
         token = getattr(self, column)

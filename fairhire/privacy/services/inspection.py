@@ -20,6 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from fairhire.accounts.models import STAFF_ROLES, User
 from fairhire.core.audit import AuditAction, audit_record
 from fairhire.core.errors import InvalidInput, PermissionDenied
+from fairhire.ledger.selectors import retention_summary
 from fairhire.privacy import crypto
 from fairhire.privacy.models import (
     Consent,
@@ -37,7 +38,7 @@ from fairhire.privacy.services.rotation import data_keys_seen
 
 def anomaly_threshold() -> int:
     """One account seeing this many different people's unmasked data in one day is flagged."""
-    return getattr(settings, "PRIVACY_ANOMALY_SUBJECTS_PER_DAY", 30)
+    return settings.PRIVACY_ANOMALY_SUBJECTS_PER_DAY
 
 
 def encryption_coverage() -> tuple[list[dict], Counter]:
@@ -49,13 +50,19 @@ def encryption_coverage() -> tuple[list[dict], Counter]:
             for column in model.SEALED_FIELDS:
                 field = model._meta.get_field(column)
                 cursor.execute(f"SELECT {quote(field.column)} FROM {quote(model._meta.db_table)}")  # noqa: S608 (names come from the models)
-                values = [row[0] for row in cursor.fetchall()]
-                held = [v for v in values if v]
-                tokens = [v for v in held if crypto.looks_like_token(v)]
-                key_ids.update(t.split(".")[2] for t in tokens)
+                rows = held = sealed = 0
+                # In small batches: a column may hold images (profiles.identityimage).
+                while batch := cursor.fetchmany(50):
+                    for (value,) in batch:
+                        rows += 1
+                        if value:
+                            held += 1
+                            if crypto.looks_like_token(value):
+                                sealed += 1
+                                key_ids[value.split(".")[2]] += 1
                 columns.append({"column": f"{model._meta.label_lower}.{column}",
-                                "rows": len(values), "held": len(held), "sealed": len(tokens),
-                                "plaintext": len(held) - len(tokens)})
+                                "rows": rows, "held": held, "sealed": sealed,
+                                "plaintext": held - sealed})
     return columns, key_ids
 
 
@@ -104,9 +111,7 @@ def _facts(*, year: int, now: datetime) -> dict:
                                  "completed": requests.filter(kind=kind,
                                                               completed_at__isnull=False).count()}
                           for kind in DataRequest.Kind.values},
-        # Retention sweeps arrive with the applications and ledger work (R26); until then the
-        # record says so rather than reporting a run that never happened.
-        "retention_runs": [],
+        "retention": retention_summary(year=year, now=now),
     }
 
 

@@ -65,7 +65,8 @@ def data_keys_rotate_run(*, progress_id: uuid.UUID | str, now: datetime | None =
         for model in sealed_models():
             columns = model.SEALED_FIELDS
             rows = model.objects.order_by("pk").values_list("pk", "pii_id", *columns)
-            for pk, pii_id, *tokens in rows.iterator(chunk_size=BATCH):
+            chunk = getattr(model, "SEALED_BATCH", BATCH)  # smaller for image columns
+            for pk, pii_id, *tokens in rows.iterator(chunk_size=chunk):
                 old, new = {}, {}
                 for column, token in zip(columns, tokens, strict=True):
                     if token and engine.needs_rotation(token):

@@ -19,7 +19,7 @@ ID = FIRST17 + id_check_char(FIRST17)
 @pytest.mark.req("DSR")
 def test_a_seeker_signs_up_builds_a_resume_downloads_withdraws_and_closes(live_site, page):
     page.goto(live_site + "/")
-    page.get_by_role("link", name="求职者实名注册").click()
+    page.get_by_role("link", name="求职者实名注册").first.click()
     page.get_by_label("用户名").fill("liu.xiaoyang")
     page.get_by_label("真实姓名").fill("刘洋")
     page.get_by_label("身份证号码", exact=True).fill(ID)
