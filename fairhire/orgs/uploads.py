@@ -14,6 +14,7 @@ import hashlib
 import io
 import re
 import secrets
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,3 +125,11 @@ def store(data: bytes) -> str:
 def load(storage_name: str) -> bytes:
     token = (_folder() / storage_name).read_text(encoding="ascii")
     return crypto.decrypt_bytes(token, context=_context(storage_name))
+
+
+def sealed_files() -> Iterator[tuple[str, Path]]:
+    """Every stored file with the context it is bound to, for key rotation and the yearly
+    self-inspection (registered with ``privacy.sealed.file_store_register``)."""
+    for path in sorted(_folder().iterdir()):
+        if path.is_file() and not path.name.startswith("."):
+            yield _context(path.name), path

@@ -32,7 +32,7 @@ from fairhire.privacy.models import (
 )
 from fairhire.privacy.notices import ConsentKind
 from fairhire.privacy.policies import can_run_self_inspection
-from fairhire.privacy.sealed import sealed_models
+from fairhire.privacy.sealed import external_columns, file_stores, sealed_models
 from fairhire.privacy.services.rotation import data_keys_seen
 
 
@@ -42,7 +42,8 @@ def anomaly_threshold() -> int:
 
 
 def encryption_coverage() -> tuple[list[dict], Counter]:
-    """Per sealed column: rows, values held, tokens and plaintext, read with raw SQL."""
+    """Per sealed column: rows, values held, tokens and plaintext, read with raw SQL; then the
+    encrypted columns and files other apps registered (``privacy.sealed``)."""
     columns, key_ids = [], Counter()
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
@@ -63,7 +64,29 @@ def encryption_coverage() -> tuple[list[dict], Counter]:
                 columns.append({"column": f"{model._meta.label_lower}.{column}",
                                 "rows": rows, "held": held, "sealed": sealed,
                                 "plaintext": held - sealed})
+        for external in external_columns():
+            model = external.model_class()
+            field = model._meta.get_field(external.field)
+            cursor.execute(f"SELECT {quote(field.column)} FROM {quote(model._meta.db_table)}")  # noqa: S608 (names come from the models)
+            values = [row[0] for row in cursor.fetchall()]
+            columns.append(_coverage(f"{external.model}.{external.field}", values, key_ids))
+    for name, files in file_stores().items():
+        values = (path.read_text(encoding="ascii", errors="replace") for _c, path in files())
+        columns.append(_coverage(f"files:{name}", values, key_ids))
     return columns, key_ids
+
+
+def _coverage(label: str, values, key_ids: Counter) -> dict:
+    rows = held = sealed = 0
+    for value in values:
+        rows += 1
+        if value:
+            held += 1
+            if crypto.looks_like_token(value):
+                sealed += 1
+                key_ids[value.split(".")[2]] += 1
+    return {"column": label, "rows": rows, "held": held, "sealed": sealed,
+            "plaintext": held - sealed}
 
 
 def _facts(*, year: int, now: datetime) -> dict:

@@ -119,3 +119,19 @@ def test_identity_photos_are_part_of_the_encryption_coverage():
     images = next(c for c in facts["encryption"]
                   if c["column"] == "profiles.identityimage.image")
     assert (images["held"], images["sealed"], images["plaintext"]) == (1, 1, 0)
+
+
+@pytest.mark.req("R21.3")
+def test_the_coverage_includes_the_organisations_encrypted_columns_and_files():
+    from fairhire.orgs.models import Organisation
+    from fairhire.orgs.tests.factories import make_org, upload_required
+
+    org = make_org()
+    upload_required(org)
+    Organisation.objects.filter(pk=org.pk).update(operator_phone_enc="13800001111")  # a leak
+    facts = self_inspection_generate(year=2026, now=NOW).facts
+    by_column = {c["column"]: c for c in facts["encryption"]}
+    assert by_column["orgs.organisation.operator_id_number_enc"]["plaintext"] == 0
+    assert by_column["orgs.organisation.operator_phone_enc"]["plaintext"] == 1
+    files = by_column["files:orgs"]
+    assert files["held"] == files["sealed"] > 0
