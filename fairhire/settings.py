@@ -135,6 +135,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "fairhire.core.context_processors.platform",
                 "fairhire.accounts.context_processors.navigation",
+                "fairhire.privacy.context_processors.warnings",
             ],
         },
     },
@@ -316,3 +317,10 @@ COMPLAINTS_ANONYMOUS_PER_ADDRESS = int(os.environ.get("FAIRHIRE_COMPLAINTS_ANONY
                                                       5))
 COMPLAINTS_ANONYMOUS_WINDOW_MINUTES = int(
     os.environ.get("FAIRHIRE_COMPLAINTS_ANONYMOUS_WINDOW_MINUTES", 60))
+# --- privacy and profiles (issue 6) ---
+# Sign-ups (accounts created plus refused repeat ID numbers) per source address per hour
+# (SECURITY.md control 24); a job centre's counter registering people needs some headroom.
+PROFILES_SIGN_UPS_PER_HOUR = int(os.environ.get("FAIRHIRE_PROFILES_SIGN_UPS_PER_HOUR", 20))
+# The self-inspection flags an account that saw this many different people's unmasked data in a day.
+PRIVACY_ANOMALY_SUBJECTS_PER_DAY = int(
+    os.environ.get("FAIRHIRE_PRIVACY_ANOMALY_SUBJECTS_PER_DAY", 30))

@@ -116,6 +116,11 @@ class AuditAction(models.TextChoices):
     DATA_KEYS_ROTATED = "privacy.data_keys_rotated", _("轮换个人信息加密密钥")
     SELF_INSPECTION_GENERATED = "privacy.self_inspection_generated", _("生成个人信息保护自查记录")
     SELF_INSPECTION_CONCLUDED = "privacy.self_inspection_concluded", _("填写自查发现与整改")
+    SEEKER_SIGN_UP_REFUSED = "profiles.seeker_sign_up_refused", _("拒绝重复实名注册")
+    IDENTITY_IMAGE_UPLOADED = "profiles.identity_image_uploaded", _("上传身份证照片")
+    IDENTITY_IMAGE_DOWNLOADED = "profiles.identity_image_downloaded", _("下载身份证照片")
+    IDENTITY_IMAGE_DELETED = "profiles.identity_image_deleted", _("删除身份证照片")
+    SEEKER_RECORD_ERASED = "profiles.seeker_record_erased", _("保存期满删除实名记录")
     # screening (issue 5): add members here
     SCREENING_TERM_ADDED = "screening.term_added", _("新增筛查词条")
     SCREENING_TERM_DISABLED = "screening.term_disabled", _("停用筛查词条")

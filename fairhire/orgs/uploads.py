@@ -14,6 +14,7 @@ import hashlib
 import io
 import re
 import secrets
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,3 +127,12 @@ def store(data: bytes, *, area: str = "orgs", table: str = "orgs.document") -> s
 def load(storage_name: str, *, area: str = "orgs", table: str = "orgs.document") -> bytes:
     token = (_folder(area) / storage_name).read_text(encoding="ascii")
     return crypto.decrypt_bytes(token, context=_context(storage_name, table))
+
+
+def sealed_files(*, area: str = "orgs", table: str = "orgs.document"
+                 ) -> Iterator[tuple[str, Path]]:
+    """Every stored file of ``area`` with the context it is bound to, for key rotation and the
+    yearly self-inspection (registered with ``privacy.sealed.file_store_register``)."""
+    for path in sorted(_folder(area).iterdir()):
+        if path.is_file() and not path.name.startswith("."):
+            yield _context(path.name, table), path
