@@ -49,6 +49,7 @@ class AuditAction(models.TextChoices):
     APPLICATION_SUBMITTED = "applications.application_submitted", _("投递简历")
     APPLICATION_MOVED = "applications.application_moved", _("变更申请状态")
     APPLICATION_EXPIRED = "applications.application_expired", _("申请超时未处理")
+    APPLICATION_RECORD_ERASED = "applications.record_erased", _("保存期满删除申请中的个人信息")
     APPLICATION_CONTACT_SHARED = "applications.contact_shared", _("求职者向单位提供联系方式")
     INTERVIEW_PROPOSED = "applications.interview_proposed", _("安排面试")
     INTERVIEW_RESCHEDULED = "applications.interview_rescheduled", _("面试改期")
