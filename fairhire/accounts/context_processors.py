@@ -25,6 +25,13 @@ ROLE_LINKS = [
                        (_("个人信息访问记录"), "pi-access-log")]),
     (Perm.ACCOUNTS_MANAGE, [(_("账号管理"), "user-list"),
                             (_("个人信息保护自查"), "self-inspection-list")]),
+    # complaints (issue 10)
+    (Perm.SEEK, [(_("我的投诉"), "complaint-mine")]),
+    (Perm.RECRUIT, [(_("我的投诉"), "complaint-mine")]),
+    (Perm.PLATFORM_OPERATE, [(_("投诉处理"), "complaint-queue"),
+                             (_("协议与规则"), "agreement-publish"),
+                             (_("服务评价"), "evaluation-results"),
+                             (_("平台收费公示"), "platform-fees-edit")]),
 ]
 
 

@@ -20,6 +20,7 @@ from fairhire.applications.services.selection import (
     applications_expire,
 )
 from fairhire.applications.services.tracking import (
+    application_record_erase,
     applications_daily_sweep,
     follow_up_record,
     posting_view_record,
@@ -29,6 +30,7 @@ __all__ = [
     "application_bulk_reject",
     "application_contact_share",
     "application_mark_viewed",
+    "application_record_erase",
     "application_submit",
     "application_transition",
     "applications_daily_sweep",

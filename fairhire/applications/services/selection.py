@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from fairhire.applications.models import Application, FollowUp, Interview, Side
 from fairhire.applications.notifying import notify_side, other_side
 from fairhire.applications.policies import application_visible_to, side_of
+from fairhire.complaints.services import evaluation_invite
 from fairhire.core.audit import AuditAction, audit_record
 from fairhire.core.errors import InvalidInput, NotFound, PermissionDenied, RuleViolation
 from fairhire.ledger.services import ledger_append, retention_set
@@ -72,7 +73,8 @@ def move(*, application: Application, to: str, side: str, actor=None, reason: st
 
 def _end(*, application: Application, actor, now: datetime) -> None:
     """The service is complete: seal the outcome in the ledger, start the three-year retention
-    clock, cancel interviews still ahead, and schedule the follow-up of a hire."""
+    clock, cancel interviews still ahead, schedule the follow-up of a hire, and invite the seeker
+    to rate the service (JF7)."""
     ledger_append(kind="applications.application_ended", obj=application, now=now, payload={
         "application": application.pk, "posting": application.posting_id,
         "status": application.status, "ended_at": now.isoformat()})
@@ -85,6 +87,10 @@ def _end(*, application: Application, actor, now: datetime) -> None:
         days = int(settings.APPLICATIONS_FOLLOW_UP_DAYS)
         FollowUp.objects.create(application=application,
                                 due_on=timezone.localdate(now) + timedelta(days=days))
+    posting = application.posting
+    evaluation_invite(user=application.seeker.user, subject_kind="application",
+                      subject_id=application.pk, about_org=posting.agency or posting.employer,
+                      subject_label=posting.title, now=now)
 
 
 def _locked(application: Application, actor) -> Application:

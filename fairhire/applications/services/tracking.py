@@ -10,7 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from fairhire.applications.models import FollowUp, PostingViewDay
+from fairhire.applications.models import Application, FollowUp, PostingViewDay
 from fairhire.applications.policies import can_follow_up_hires
 from fairhire.applications.services.interviews import interview_reminders_send
 from fairhire.applications.services.selection import applications_expire
@@ -65,3 +65,26 @@ def applications_daily_sweep(*, now: datetime | None = None) -> dict[str, int]:
     now = now or timezone.now()
     return {"expired": applications_expire(now=now),
             "reminded": interview_reminders_send(now=now)}
+
+
+@transaction.atomic
+def application_record_erase(*, pk, now: datetime) -> None:
+    """Erase the personal content of an ended application when its three-year retention ends
+    (Regulation Art. 26; PIPL Art. 47): the résumé as sent, the notes, the conversation and the
+    interview details. Dates and states stay for the statistics. Called by the ledger's
+    retention sweep, in its transaction."""
+    application = Application.objects.select_for_update().filter(pk=pk).first()
+    if application is None or not application.resume_snapshot:
+        return  # gone, or erased already
+    application.resume_snapshot = {}
+    application.resume_title = application.cover_note = application.rejection_reason = ""
+    application.save(update_fields=["resume_snapshot", "resume_title", "cover_note",
+                                    "rejection_reason"])
+    for message in application.messages.all():
+        message.seal("body", "")
+        message.report_reason = message.decision_note = ""
+        message.save(update_fields=["body", "report_reason", "decision_note"])
+    application.interviews.update(address="", meeting_link="", note="", seeker_note="",
+                                  cancel_reason="")
+    audit_record(action=AuditAction.APPLICATION_RECORD_ERASED, target=application,
+                 account="ledger", now=now)

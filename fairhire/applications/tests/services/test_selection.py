@@ -13,6 +13,7 @@ from fairhire.applications import services
 from fairhire.applications.models import Application, FollowUp, Side
 from fairhire.applications.selectors import application_get
 from fairhire.applications.tests.factories import employer_of, make_application, seeker_of
+from fairhire.complaints.models import EvaluationInvite
 from fairhire.core.audit import AuditAction
 from fairhire.core.errors import NotFound, PermissionDenied, RuleViolation
 from fairhire.core.models import AuditEvent, Notification
@@ -207,3 +208,40 @@ def test_another_employer_and_another_seeker_get_not_found():
                                             to=S.WITHDRAWN)
     application.refresh_from_db()
     assert application.status == S.RECEIVED
+
+
+@pytest.mark.req("JF7")
+def test_when_an_application_ends_the_seeker_is_invited_to_rate_the_employers_service():
+    application = make_application()
+    services.application_transition(actor=employer_of(application), application=application,
+                                    to=S.REJECTED)
+    invite = EvaluationInvite.objects.get(subject_kind="application", subject_id=application.pk)
+    assert invite.user == seeker_of(application)
+    assert invite.about_org == application.posting.employer
+    assert Notification.objects.filter(recipient=seeker_of(application),
+                                       title="请评价本次服务").exists()
+
+
+@pytest.mark.req("R26")
+def test_when_the_three_years_end_the_resume_sent_and_the_conversation_are_erased():
+    from fairhire.applications.models import Message
+    from fairhire.ledger.services import retention_erase_due
+
+    application = make_application()
+    services.message_send(actor=employer_of(application), application=application,
+                          text="请问您本周四上午方便来面试吗？")
+    ended = timezone.now()
+    services.application_transition(actor=employer_of(application), application=application,
+                                    to=S.REJECTED, reason="岗位已招满", now=ended)
+
+    retention_erase_due(now=add_years(ended, 3) - timedelta(days=1))
+    application.refresh_from_db()
+    assert application.resume_snapshot  # still within the three years
+
+    retention_erase_due(now=add_years(ended, 3) + timedelta(days=1))
+    application.refresh_from_db()
+    assert (application.resume_snapshot, application.rejection_reason) == ({}, "")
+    assert Message.objects.get(application=application).text == ""
+    assert application.status == S.REJECTED and application.ended_at == ended
+    assert AuditEvent.objects.filter(action=AuditAction.APPLICATION_RECORD_ERASED,
+                                     target_id=str(application.pk)).exists()
