@@ -143,6 +143,9 @@ class AuditAction(models.TextChoices):
     POSTING_CONFIRMED = "postings.posting_confirmed", _("确认招聘信息仍有效")
     POSTING_IMPORT_STARTED = "postings.import_started", _("开始批量导入招聘信息")
     POSTING_IMPORT_FINISHED = "postings.import_finished", _("批量导入招聘信息完成")
+    POSTING_REVISION_DISCARDED = "postings.revision_discarded", _("放弃招聘信息的修改稿")
+    POSTING_ENTRUSTMENT_GRANTED = "postings.entrustment_granted", _("委托机构代为发布招聘信息")
+    POSTING_ENTRUSTMENT_REVOKED = "postings.entrustment_revoked", _("撤销代为发布的委托")
     # reference (issue 4): add members here
     REFERENCE_TABLE_LOADED = "reference.code_table_loaded", _("载入随附代码表")
     REFERENCE_TABLE_IMPORTED = "reference.code_table_imported", _("导入官方代码表")

@@ -241,6 +241,12 @@ MATRIX = {
     "api-posting-import": ("POST", "/api/v1/postings/import", BAD_BODY),  # no file sent
     "api-posting-import-report": ("GET", f"/api/v1/postings/import/{MISSING_UUID}",
                                   NOBODY_API),
+    "api-posting-patch": ("PATCH", f"/api/v1/postings/{MISSING}", NOBODY_API),
+    "entrustment-list": ("GET", "/me/entrustments/", page_for(ok=403)),  # needs an organisation
+    "entrustment-revoke": ("POST", f"/me/entrustments/{MISSING}/revoke/", NOBODY),
+    "api-entrustment-list": ("GET", "/api/v1/entrustments", api_for()),
+    "api-entrustment-grant": ("POST", "/api/v1/entrustments", BAD_BODY),
+    "api-entrustment-revoke": ("POST", f"/api/v1/entrustments/{MISSING}/revoke", NOBODY_API),
     # applications: a seeker's own, the handling organisation's, reviewers' and operators' queues
     "application-apply": ("GET", f"/postings/{MISSING}/apply/", NOBODY),
     "application-mine": ("GET", "/me/applications/", MINE),

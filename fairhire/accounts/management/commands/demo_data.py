@@ -171,12 +171,19 @@ def demo_privacy() -> None:
 class Command(BaseCommand):
     help = "Create one demo account per role (password and staff TOTP secrets are printed)."
 
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--postings", type=int, default=330,
+                            help="published demo postings to create (0: none, for tests)")
+
     def handle(self, *args, **options) -> None:
         token = set_meta(RequestMeta(channel="command"))
         try:
             with transaction.atomic():
                 rows = [self._ensure(*account) for account in DEMO_ACCOUNTS]
                 demo_organisations()
+                from fairhire.postings.demo import demo_postings
+
+                demo_postings(published=options["postings"])
                 from fairhire.applications.demo import demo_applications
 
                 demo_applications()
