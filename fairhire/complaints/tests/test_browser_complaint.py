@@ -22,7 +22,8 @@ def _sign_in(page, live_site, username, next_path):
 @pytest.mark.req("JF7")
 def test_a_seeker_reports_a_posting_an_operator_resolves_it_and_the_seeker_rates_the_handling(
         live_site, page, browser):
-    manage_live(live_site, "demo_data")  # the seeker li.ming and the operator zhao.lei
+    # the seeker li.ming and the operator zhao.lei
+    manage_live(live_site, "demo_data", "--postings", "0", "--no-agreements")
     posting_id = manage_live(live_site, "shell", "-c", MAKE_POSTING).strip().splitlines()[-1]
 
     # The seeker reports the posting as discriminatory from its page.

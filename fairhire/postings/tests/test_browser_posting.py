@@ -43,7 +43,8 @@ def sign_in_reviewer(browser, live_site):
 @pytest.mark.req("R17.1")
 def test_an_employer_fixes_a_missing_field_submits_and_the_published_posting_is_listed(
         live_site, page, browser):
-    manage_live(live_site, "demo_data", "--postings", "0")  # accounts and organisations
+    # accounts and organisations
+    manage_live(live_site, "demo_data", "--postings", "0", "--no-agreements")
     context, reviewer = sign_in_reviewer(browser, live_site)
 
     # The demo's pending employer is verified, so it may publish (Regulation Art. 17).

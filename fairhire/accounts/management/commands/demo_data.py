@@ -8,7 +8,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from fairhire.accounts import services
 from fairhire.accounts.models import STAFF_ROLES, OrgRole, Role, User
-from fairhire.complaints.demo import demo_complaints
+from fairhire.complaints.demo import demo_agreements, demo_complaints
 from fairhire.core.audit import AuditAction, audit_record
 from fairhire.core.request_context import RequestMeta, reset_meta, set_meta
 
@@ -174,6 +174,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("--postings", type=int, default=330,
                             help="published demo postings to create (0: none, for tests)")
+        parser.add_argument("--no-agreements", action="store_true",
+                            help="publish no service agreement or rules, so accounts signed up "
+                                 "later (browser tests on a shared site) are not asked to accept")
 
     def handle(self, *args, **options) -> None:
         token = set_meta(RequestMeta(channel="command"))
@@ -189,6 +192,8 @@ class Command(BaseCommand):
                 demo_applications()
                 demo_complaints()  # complaints (issue 10)
                 demo_privacy()
+                if not options["no_agreements"]:
+                    demo_agreements()  # last: every demo account accepts them
                 audit_record(action=AuditAction.COMMAND_RUN, details={"command": "demo_data"})
         finally:
             reset_meta(token)
