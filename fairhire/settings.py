@@ -112,6 +112,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "fairhire.accounts.middleware.StaffSessionMiddleware",
+    "fairhire.complaints.middleware.AgreementMiddleware",
     "fairhire.core.error_pages.DomainErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -134,6 +135,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "fairhire.core.context_processors.platform",
                 "fairhire.accounts.context_processors.navigation",
+                "fairhire.privacy.context_processors.warnings",
             ],
         },
     },
@@ -296,6 +298,35 @@ POSTINGS_FRESHNESS_DAYS = int(os.environ.get("FAIRHIRE_POSTINGS_FRESHNESS_DAYS",
 # January 2026 five-department notice: recruiting accounts are re-verified at least every 6 months.
 ORGS_REVERIFY_MONTHS = min(6, int(os.environ.get("FAIRHIRE_ORGS_REVERIFY_MONTHS", 6)))
 
+# --- applications ---
+# How many applications a seeker may send per (Beijing) day; more answer HTTP 429.
+APPLICATIONS_DAILY_LIMIT = int(os.environ.get("FAIRHIRE_APPLICATIONS_DAILY_LIMIT", 30))
+# An application the employer has not answered for this many days expires (and ends).
+APPLICATIONS_EXPIRE_DAYS = int(os.environ.get("FAIRHIRE_APPLICATIONS_EXPIRE_DAYS", 30))
+# Staff check whether a hired person is still employed this many days after the hire.
+APPLICATIONS_FOLLOW_UP_DAYS = int(os.environ.get("FAIRHIRE_APPLICATIONS_FOLLOW_UP_DAYS", 30))
+# Local hour of the daily sweep (expiry, interview reminders for the next day).
+APPLICATIONS_SWEEP_HOUR = int(os.environ.get("FAIRHIRE_APPLICATIONS_SWEEP_HOUR", 8))
+# --- complaints (Regulation Arts 23-24) ---
+# Days to answer a complaint, by category ("default" for the rest): fraud and fees/deposits
+# are urgent. FAIRHIRE_COMPLAINTS_DEADLINE_DAYS="default=15,fraud=3,fees=3".
+COMPLAINTS_DEADLINE_DAYS = {
+    key.strip(): int(value)
+    for key, value in (pair.split("=", 1) for pair in env_list(
+        "FAIRHIRE_COMPLAINTS_DEADLINE_DAYS", "default=15,fraud=3,fees=3"))
+}
+# Anonymous reports: at most this many per address within the window.
+COMPLAINTS_ANONYMOUS_PER_ADDRESS = int(os.environ.get("FAIRHIRE_COMPLAINTS_ANONYMOUS_PER_ADDRESS",
+                                                      5))
+COMPLAINTS_ANONYMOUS_WINDOW_MINUTES = int(
+    os.environ.get("FAIRHIRE_COMPLAINTS_ANONYMOUS_WINDOW_MINUTES", 60))
+# --- privacy and profiles (issue 6) ---
+# Sign-ups (accounts created plus refused repeat ID numbers) per source address per hour
+# (SECURITY.md control 24); a job centre's counter registering people needs some headroom.
+PROFILES_SIGN_UPS_PER_HOUR = int(os.environ.get("FAIRHIRE_PROFILES_SIGN_UPS_PER_HOUR", 20))
+# The self-inspection flags an account that saw this many different people's unmasked data in a day.
+PRIVACY_ANOMALY_SUBJECTS_PER_DAY = int(
+    os.environ.get("FAIRHIRE_PRIVACY_ANOMALY_SUBJECTS_PER_DAY", 30))
 # --- search (issue 7) ---
 # Where the tantivy indexes live (derived data: `manage.py reindex` rebuilds them).
 SEARCH_INDEX_DIR = Path(os.environ.get("FAIRHIRE_SEARCH_INDEX_DIR") or VAR_DIR / "search")

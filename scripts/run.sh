@@ -13,12 +13,14 @@ if [ ! -f "$VAR/.demo-data-loaded" ]; then
   FAIRHIRE_EMAIL_BACKEND=file $PY manage.py demo_data > "$VAR/demo-accounts.txt"
   touch "$VAR/.demo-data-loaded"
 fi
-# Periodic tasks (ledger checkpoints, organisation re-verification, posting freshness) re-queue
+# Periodic tasks (ledger checkpoints, organisation re-verification, posting freshness,
+# application expiry and interview reminders) re-queue
 # themselves; these only start them when none is waiting.
 $PY manage.py ledger_checkpoint --schedule
 $PY manage.py orgs_schedule
 $PY manage.py postings_schedule
 $PY manage.py search_schedule
+$PY manage.py applications_schedule
 $PY manage.py db_worker --no-reload &
 WORKER=$!
 # The search index follows the database through its own queue, polled twice a second, so a

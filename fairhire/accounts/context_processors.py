@@ -9,22 +9,33 @@ from fairhire.core.notifications import unread_count
 # (permission, [(label, URL name), ...]) in the order they appear; a link shows once.
 ROLE_LINKS = [
     (Perm.SEEK, [(_("我的简历"), "resume-list"), (_("我的数据"), "my-data"),
+                 (_("我的申请"), "application-mine"),
                  (_("为你推荐"), "search-recommendations"),
                  (_("保存的检索"), "search-saved-list"),
                  (_("重点群体优先推荐"), "search-key-group")]),
     (Perm.RECRUIT, [(_("我的单位"), "org-mine"), (_("我的招聘信息"), "posting-mine"),
-                    (_("合规自查"), "screening-draft-check")]),
+                    (_("合规自查"), "screening-draft-check"),
+                    (_("收到的申请"), "applicant-postings")]),
     (Perm.CONTENT_REVIEW, [(_("单位审核"), "review-queue"),
                            (_("招聘信息审核"), "review-posting-queue"),
-                           (_("审核理由模板"), "reason-templates")]),
+                           (_("审核理由模板"), "reason-templates"),
+                           (_("站内消息审核"), "message-review-queue")]),
     (Perm.PLATFORM_OPERATE, [(_("筛查规则"), "screening-operator"),
                              (_("审核理由模板"), "reason-templates"),
                              (_("平台证照"), "platform-licences-edit"),
+                             (_("录用回访"), "follow-up-list"),
                              (_("匹配权重"), "search-match-weights")]),
     (Perm.AUDIT_READ, [(_("审计日志"), "audit-list"),
                        (_("个人信息访问记录"), "pi-access-log")]),
     (Perm.ACCOUNTS_MANAGE, [(_("账号管理"), "user-list"),
                             (_("个人信息保护自查"), "self-inspection-list")]),
+    # complaints (issue 10)
+    (Perm.SEEK, [(_("我的投诉"), "complaint-mine")]),
+    (Perm.RECRUIT, [(_("我的投诉"), "complaint-mine")]),
+    (Perm.PLATFORM_OPERATE, [(_("投诉处理"), "complaint-queue"),
+                             (_("协议与规则"), "agreement-publish"),
+                             (_("服务评价"), "evaluation-results"),
+                             (_("平台收费公示"), "platform-fees-edit")]),
 ]
 
 

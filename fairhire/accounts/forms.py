@@ -9,10 +9,11 @@ from fairhire.core.models import AuditEvent
 
 
 class SignUpForm(forms.Form):
+    # Job seekers register under their real name at /seekers/sign-up/ (decision 11); this form
+    # opens employer accounts.
     role = forms.ChoiceField(
-        label=_("我是"),
-        choices=[(Role.SEEKER, _("求职者")), (Role.EMPLOYER_STAFF, _("用人单位招聘人员"))],
-        widget=forms.RadioSelect, initial=Role.SEEKER)
+        label=_("我是"), choices=[(Role.EMPLOYER_STAFF, _("用人单位招聘人员"))],
+        widget=forms.RadioSelect, initial=Role.EMPLOYER_STAFF)
     username = forms.CharField(label=_("用户名"), max_length=150,
                                help_text=_("字母、数字及 @/./+/-/_，登录时使用。"))
     display_name = forms.CharField(label=_("姓名"), max_length=60)

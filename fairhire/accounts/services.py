@@ -12,6 +12,7 @@ import dataclasses
 import hashlib
 import json
 import secrets
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -325,13 +326,43 @@ def user_password_set(*, user: User, password: str, reset: bool = False,
     return user
 
 
+# Apps that keep an account's e-mail themselves (a seeker's lives encrypted in the profile)
+# register finder(email) -> [(user, address), ...] here, from their AppConfig.ready.
+_RESET_FINDERS: list[Callable[[str], Iterable[tuple[User, str]]]] = []
+
+
+def password_reset_finder_register(finder: Callable[[str], Iterable[tuple[User, str]]]) -> None:
+    if finder not in _RESET_FINDERS:
+        _RESET_FINDERS.append(finder)
+
+
+class _ResetForm(PasswordResetForm):
+    """Django's form, also reaching accounts found by the registered finders. Their address is
+    used only to send the mail; the user row (whose e-mail feeds the reset token) is unchanged."""
+
+    def get_users(self, email):
+        self._addresses = {}
+        yield from super().get_users(email)
+        for finder in _RESET_FINDERS:
+            for user, address in finder(email):
+                if user.is_active and user.has_usable_password():
+                    self._addresses[user.pk] = address
+                    yield user
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email,
+                  to_email, html_email_template_name=None):
+        to_email = self._addresses.get(context["user"].pk, to_email)
+        super().send_mail(subject_template_name, email_template_name, context, from_email,
+                          to_email, html_email_template_name)
+
+
 def password_reset_request(*, email: str, request: HttpRequest) -> None:
     """E-mail a reset link to the active accounts with this address; say nothing about which.
 
     The answer is the same whether or not the address is known, so the form cannot be used to
     find out who has an account.
     """
-    form = PasswordResetForm(data={"email": email})
+    form = _ResetForm(data={"email": email})
     if not form.is_valid():
         raise InvalidInput(_("请输入有效的电子邮箱地址。"), code="auth.email_invalid",
                            field="email")

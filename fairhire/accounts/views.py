@@ -34,7 +34,7 @@ from fairhire.accounts.forms import (
     TokenCreateForm,
     UnlockForm,
 )
-from fairhire.accounts.models import User
+from fairhire.accounts.models import Role, User
 from fairhire.accounts.policies import requires_second_factor
 from fairhire.core.forms import form_status, submit
 
@@ -52,6 +52,9 @@ def _next_url(request: HttpRequest) -> str:
 
 @never_cache
 def sign_up(request: HttpRequest) -> HttpResponse:
+    if Role.SEEKER in (request.POST.get("role"), request.GET.get("role")):
+        # A job seeker's account needs the real-name sign-up (Regulation Art. 16).
+        return redirect("seeker-sign-up")
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -1,3 +1,40 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from fairhire.applications import views
+
+urlpatterns = [
+    path("postings/<int:posting_id>/apply/", views.application_apply, name="application-apply"),
+    path("me/applications/", views.application_mine, name="application-mine"),
+    path("applications/<int:application_id>/", views.application_detail,
+         name="application-detail"),
+    path("applications/<int:application_id>/transition/", views.application_transition,
+         name="application-transition"),
+    path("applications/<int:application_id>/share-contact/", views.application_share_contact,
+         name="application-share-contact"),
+    path("applications/<int:application_id>/messages/", views.message_send,
+         name="message-send"),
+    path("messages/<int:message_id>/report/", views.message_report, name="message-report"),
+    path("applications/<int:application_id>/interviews/new/", views.interview_create,
+         name="interview-create"),
+    path("interviews/<int:interview_id>/reschedule/", views.interview_reschedule,
+         name="interview-reschedule"),
+    path("interviews/<int:interview_id>/cancel/", views.interview_cancel,
+         name="interview-cancel"),
+    path("interviews/<int:interview_id>/respond/", views.interview_respond,
+         name="interview-respond"),
+    path("interviews/<int:interview_id>/calendar.ics", views.interview_calendar,
+         name="interview-ics"),
+    path("me/applicants/", views.applicant_postings, name="applicant-postings"),
+    path("me/postings/<int:posting_id>/applicants/", views.application_board,
+         name="application-board"),
+    path("me/postings/<int:posting_id>/applicants/reject/", views.application_bulk_reject,
+         name="application-bulk-reject"),
+    path("me/postings/<int:posting_id>/analytics/", views.posting_analytics,
+         name="posting-analytics"),
+    path("review/messages/", views.message_review_queue, name="message-review-queue"),
+    path("review/messages/<int:message_id>/decision/", views.message_review_decide,
+         name="message-review-decide"),
+    path("operator/follow-ups/", views.follow_up_list, name="follow-up-list"),
+    path("operator/follow-ups/<int:follow_up_id>/", views.follow_up_record,
+         name="follow-up-record"),
+]

@@ -46,6 +46,20 @@ class AuditAction(models.TextChoices):
     EXPORT_DOWNLOADED = "core.export_downloaded", _("下载导出文件")
     COMMAND_RUN = "core.command_run", _("执行管理命令")
     # applications (issue 8): add members here
+    APPLICATION_SUBMITTED = "applications.application_submitted", _("投递简历")
+    APPLICATION_MOVED = "applications.application_moved", _("变更申请状态")
+    APPLICATION_EXPIRED = "applications.application_expired", _("申请超时未处理")
+    APPLICATION_RECORD_ERASED = "applications.record_erased", _("保存期满删除申请中的个人信息")
+    APPLICATION_CONTACT_SHARED = "applications.contact_shared", _("求职者向单位提供联系方式")
+    INTERVIEW_PROPOSED = "applications.interview_proposed", _("安排面试")
+    INTERVIEW_RESCHEDULED = "applications.interview_rescheduled", _("面试改期")
+    INTERVIEW_CANCELLED = "applications.interview_cancelled", _("取消面试")
+    INTERVIEW_ANSWERED = "applications.interview_answered", _("求职者答复面试安排")
+    MESSAGE_SENT = "applications.message_sent", _("发送站内消息")
+    MESSAGE_HELD = "applications.message_held", _("站内消息待审核")
+    MESSAGE_REPORTED = "applications.message_reported", _("举报站内消息")
+    MESSAGE_DECIDED = "applications.message_decided", _("审核站内消息")
+    FOLLOW_UP_RECORDED = "applications.follow_up_recorded", _("记录录用回访")
 
     # orgs (issue 3): add members here
     ORG_REGISTERED = "orgs.organisation_registered", _("单位登记")
@@ -66,6 +80,18 @@ class AuditAction(models.TextChoices):
     ORG_FEES_CHANGED = "orgs.fees_changed", _("机构收费标准变更")
     ORG_REASON_TEMPLATE_SAVED = "orgs.reason_template_saved", _("保存审核理由模板")
     # complaints (issue 10): add members here
+    COMPLAINT_RECEIVED = "complaints.complaint_received", _("收到投诉举报")
+    COMPLAINT_TRANSITIONED = "complaints.complaint_transitioned", _("投诉处理状态变更")
+    COMPLAINT_ASSIGNED = "complaints.complaint_assigned", _("指定投诉承办人")
+    COMPLAINT_EVIDENCE_UPLOADED = "complaints.evidence_uploaded", _("上传投诉证据")
+    COMPLAINT_EVIDENCE_DOWNLOADED = "complaints.evidence_downloaded", _("下载投诉证据")
+    COMPLAINT_POSTING_SUSPENDED = "complaints.posting_suspended", _("因举报暂停招聘信息")
+    AGREEMENT_PUBLISHED = "complaints.agreement_published", _("发布平台协议或规则")
+    AGREEMENT_ACCEPTED = "complaints.agreement_accepted", _("接受平台协议或规则")
+    EVALUATION_INVITED = "complaints.evaluation_invited", _("邀请服务评价")
+    EVALUATION_SUBMITTED = "complaints.evaluation_submitted", _("提交服务评价")
+    QUESTIONNAIRE_SAVED = "complaints.questionnaire_saved", _("修改评价问卷")
+    PLATFORM_FEES_PUBLISHED = "complaints.platform_fees_published", _("公示平台收费标准")
 
     # ledger (issue 9): add members here
     LEDGER_CHECKPOINT_SIGNED = "ledger.checkpoint_signed", _("签发存证检查点")
@@ -91,6 +117,11 @@ class AuditAction(models.TextChoices):
     DATA_KEYS_ROTATED = "privacy.data_keys_rotated", _("轮换个人信息加密密钥")
     SELF_INSPECTION_GENERATED = "privacy.self_inspection_generated", _("生成个人信息保护自查记录")
     SELF_INSPECTION_CONCLUDED = "privacy.self_inspection_concluded", _("填写自查发现与整改")
+    SEEKER_SIGN_UP_REFUSED = "profiles.seeker_sign_up_refused", _("拒绝重复实名注册")
+    IDENTITY_IMAGE_UPLOADED = "profiles.identity_image_uploaded", _("上传身份证照片")
+    IDENTITY_IMAGE_DOWNLOADED = "profiles.identity_image_downloaded", _("下载身份证照片")
+    IDENTITY_IMAGE_DELETED = "profiles.identity_image_deleted", _("删除身份证照片")
+    SEEKER_RECORD_ERASED = "profiles.seeker_record_erased", _("保存期满删除实名记录")
     # screening (issue 5): add members here
     SCREENING_TERM_ADDED = "screening.term_added", _("新增筛查词条")
     SCREENING_TERM_DISABLED = "screening.term_disabled", _("停用筛查词条")
@@ -112,6 +143,9 @@ class AuditAction(models.TextChoices):
     POSTING_CONFIRMED = "postings.posting_confirmed", _("确认招聘信息仍有效")
     POSTING_IMPORT_STARTED = "postings.import_started", _("开始批量导入招聘信息")
     POSTING_IMPORT_FINISHED = "postings.import_finished", _("批量导入招聘信息完成")
+    POSTING_REVISION_DISCARDED = "postings.revision_discarded", _("放弃招聘信息的修改稿")
+    POSTING_ENTRUSTMENT_GRANTED = "postings.entrustment_granted", _("委托机构代为发布招聘信息")
+    POSTING_ENTRUSTMENT_REVOKED = "postings.entrustment_revoked", _("撤销代为发布的委托")
     # reference (issue 4): add members here
     REFERENCE_TABLE_LOADED = "reference.code_table_loaded", _("载入随附代码表")
     REFERENCE_TABLE_IMPORTED = "reference.code_table_imported", _("导入官方代码表")

@@ -109,3 +109,27 @@ def object_entries_list(*, object_type: str, object_id: str, actor=None) -> list
                        checkpoint=checkpoint, show_payload=show)
         for entry in entries
     ]
+
+
+def retention_summary(*, year: int, now) -> dict:
+    """The retention sweep's record for the yearly self-inspection (Regulation Arts 21(3), 26):
+    its runs in ``year`` (queued tasks that finished or failed), the objects whose personal data
+    it erased that year, and any that are due but not yet erased (which should be none)."""
+    from django_tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from fairhire.ledger.models import Retention
+    from fairhire.ledger.tasks import ledger_periodic_task, retention_erase_due_task
+
+    runs = DBTaskResult.objects.filter(
+        task_path__in=[ledger_periodic_task.module_path, retention_erase_due_task.module_path],
+        finished_at__year=year)
+    last = runs.filter(status=TaskResultStatus.SUCCESSFUL).order_by("-finished_at").first()
+    return {
+        "runs": runs.count(),
+        "failed_runs": runs.filter(status=TaskResultStatus.FAILED).count(),
+        "last_run": last.finished_at.isoformat() if last else "",
+        "erased": Retention.objects.filter(erased_at__year=year).count(),
+        "overdue": Retention.objects.filter(retain_until__lte=now, erased_at=None).count(),
+        "retained": Retention.objects.filter(retain_until__gt=now, erased_at=None).count(),
+    }

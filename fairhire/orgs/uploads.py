@@ -14,6 +14,7 @@ import hashlib
 import io
 import re
 import secrets
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,25 +103,36 @@ def judge_upload(data: bytes) -> Judged:
                   sha256=hashlib.sha256(clean).hexdigest())
 
 
-def _folder() -> Path:
-    folder = Path(settings.PRIVATE_FILES_DIR) / "orgs"
+def _folder(area: str = "orgs") -> Path:
+    folder = Path(settings.PRIVATE_FILES_DIR) / area
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     return folder
 
 
-def _context(storage_name: str) -> str:
-    return crypto.field_context(table="orgs.document", column="file", row_id=storage_name)
+def _context(storage_name: str, table: str) -> str:
+    return crypto.field_context(table=table, column="file", row_id=storage_name)
 
 
-def store(data: bytes) -> str:
+# Other apps keep their uploads in their own folder, bound to their own table name (e.g.
+# complaints' evidence: area="complaints", table="complaints.evidence").
+def store(data: bytes, *, area: str = "orgs", table: str = "orgs.document") -> str:
     """Write ``data`` encrypted under a fresh random name; return the name."""
     name = secrets.token_hex(16)
-    path = _folder() / name
-    path.write_text(crypto.encrypt(data, context=_context(name)), encoding="ascii")
+    path = _folder(area) / name
+    path.write_text(crypto.encrypt(data, context=_context(name, table)), encoding="ascii")
     path.chmod(0o600)
     return name
 
 
-def load(storage_name: str) -> bytes:
-    token = (_folder() / storage_name).read_text(encoding="ascii")
-    return crypto.decrypt_bytes(token, context=_context(storage_name))
+def load(storage_name: str, *, area: str = "orgs", table: str = "orgs.document") -> bytes:
+    token = (_folder(area) / storage_name).read_text(encoding="ascii")
+    return crypto.decrypt_bytes(token, context=_context(storage_name, table))
+
+
+def sealed_files(*, area: str = "orgs", table: str = "orgs.document"
+                 ) -> Iterator[tuple[str, Path]]:
+    """Every stored file of ``area`` with the context it is bound to, for key rotation and the
+    yearly self-inspection (registered with ``privacy.sealed.file_store_register``)."""
+    for path in sorted(_folder(area).iterdir()):
+        if path.is_file() and not path.name.startswith("."):
+            yield _context(path.name, table), path

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, File, Router, Schema, Status
+from ninja import Field, File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.security import django_auth
 
@@ -17,9 +17,10 @@ from fairhire.accounts.api import TokenAuth
 from fairhire.core.api import ErrorOut
 from fairhire.core.errors import InvalidInput
 from fairhire.postings import selectors, services
+from fairhire.postings.content import with_revision
 from fairhire.postings.models import JobPosting
 from fairhire.postings.policies import can_edit_posting, can_review_posting
-from fairhire.postings.quality import posting_suggestions
+from fairhire.postings.quality import pay_guidance, posting_suggestions
 
 router = Router(tags=["postings"])
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
@@ -58,6 +59,12 @@ class PostingChanges(Schema):
     contact: str | None = Field(None, max_length=100)
 
 
+class PostingCreate(PostingChanges):
+    employer_id: int | None = Field(
+        None, ge=1, le=2_147_483_647,
+        description="Agencies only: the employer that entrusted you (GET /entrustments).")
+
+
 class SubmitIn(Schema):
     exception_request: str = Field("", max_length=2000)
 
@@ -80,11 +87,29 @@ class FlagOut(Schema):
     accepted: bool
 
 
+class SuggestionOut(Schema):
+    code: str
+    field: str
+    message: str
+
+
+class PayGuidanceOut(Schema):
+    scope: str
+    count: int
+    low: int
+    median: int
+    high: int
+    unit: str
+
+
 class PostingOut(Schema):
     id: int
     status: str
     version: int
+    published_version: int
     employer: str
+    agency: str | None = None
+    entrustment: str = ""
     kind: str
     title: str
     headcount: int | None
@@ -108,7 +133,10 @@ class PostingOut(Schema):
     published_at: datetime | None
     last_updated: datetime | None
     review_note: str = ""
-    suggestions: list[str] = []
+    revision_status: str = ""
+    revision: dict | None = None
+    suggestions: list[SuggestionOut] = []
+    pay_guidance: PayGuidanceOut | None = None
     flags: list[FlagOut] = []
 
 
@@ -129,13 +157,26 @@ def _version_out(version) -> dict:
                        "accepted": f.accepted_at is not None} for f in version.flags.all()]}
 
 
+INSIDER_ONLY = {"employer", "agency", "entrustment", "suggestions", "flags", "review_note",
+                "revision_status", "revision", "pay_guidance"}
+
+
 def _out(posting: JobPosting, actor) -> dict:
+    """The published content; its own staff and reviewers also get the pending revision,
+    the quality suggestions (EN 6, on what the employer is writing) and the flags."""
     data = {name: getattr(posting, name) for name in PostingOut.model_fields
-            if name not in {"employer", "suggestions", "flags", "review_note"}}
+            if name not in INSIDER_ONLY}
     data["employer"] = (posting.unit_snapshot or {}).get("name") or posting.employer.name
+    data["agency"] = posting.agency.name if posting.agency_id else None
     if can_edit_posting(actor=actor, posting=posting) or can_review_posting(actor=actor):
         data["review_note"] = posting.review_note
-        data["suggestions"] = posting_suggestions(posting)
+        data["entrustment"] = posting.entrustment
+        data["revision_status"] = posting.revision_status
+        data["revision"] = posting.revision if posting.revision_status else None
+        shown = with_revision(posting)
+        data["suggestions"] = [s.as_dict() for s in posting_suggestions(shown)]
+        guidance = pay_guidance(shown)
+        data["pay_guidance"] = guidance.as_dict() if guidance else None
         data["flags"] = [{**{k: getattr(f, k) for k in FlagOut.model_fields if k != "accepted"},
                           "accepted": f.accepted_at is not None}
                          for f in selectors.posting_flags(posting=posting)]
@@ -143,11 +184,15 @@ def _out(posting: JobPosting, actor) -> dict:
 
 
 @router.post("/postings", response={201: PostingOut, **ERRORS}, url_name="api-posting-create")
-def posting_create(request: HttpRequest, payload: PostingChanges):
-    """Start a draft posting for your employer."""
-    data = services.PostingData(**{k: v for k, v in payload.dict(exclude_unset=True).items()
-                                   if v is not None})
-    posting = services.posting_create(actor=request.auth, data=data)
+def posting_create(request: HttpRequest, payload: PostingCreate):
+    """Start a draft posting for your employer (an agency names the entrusting employer in
+    ``employer_id``). The answer carries quality ``suggestions`` (EN 6)."""
+    values = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
+    employer_id = values.pop("employer_id", None)
+    employer = (selectors.entrusting_employer_get(actor=request.auth, employer_id=employer_id)
+                if employer_id else None)
+    posting = services.posting_create(actor=request.auth, data=services.PostingData(**values),
+                                      employer=employer)
     return Status(201, _out(posting, request.auth))
 
 
@@ -157,14 +202,19 @@ class ImportStartedOut(Schema):
 
 @router.post("/postings/import", response={202: ImportStartedOut, **ERRORS},
              url_name="api-posting-import")
-def posting_import(request: HttpRequest, file: File[UploadedFile]):
-    """Import many postings for your employer from a UTF-8 CSV (header: the field names of
-    ``POST /postings``); follow it at ``/api/v1/tasks/{task_id}``, the per-row report is the
-    task's result file."""
+def posting_import(request: HttpRequest, file: File[UploadedFile],
+                   employer_id: Form[int | None] = None):
+    """Import many postings for your employer from a UTF-8 CSV or an Excel .xlsx file (first
+    row: the field names of ``POST /postings``); an agency names the entrusting employer in
+    ``employer_id``. Follow it at ``/api/v1/tasks/{task_id}``; the per-row report is at
+    ``/api/v1/postings/import/{task_id}``."""
     if file.size is not None and file.size > services.IMPORT_MAX_BYTES:
         raise InvalidInput(_("文件不能超过 5 MB。"), code="upload.too_large", field="file")
+    employer = (selectors.entrusting_employer_get(actor=request.auth, employer_id=employer_id)
+                if employer_id else None)
     progress = services.posting_import_start(actor=request.auth, filename=file.name or "",
-                                             data=file.read(services.IMPORT_MAX_BYTES + 1))
+                                             data=file.read(services.IMPORT_MAX_BYTES + 1),
+                                             employer=employer)
     return Status(202, {"task_id": str(progress.pk)})
 
 
@@ -183,20 +233,35 @@ def posting_import_report(request: HttpRequest, task_id: uuid.UUID):
     return selectors.posting_import_report(actor=request.auth, progress_id=task_id)
 
 
-@router.put("/postings/{posting_id}", response={200: PostingOut, **ERRORS},
-            url_name="api-posting-edit")
-def posting_edit(request: HttpRequest, posting_id: int, payload: PostingChanges):
-    """Change the fields you send of a draft (absent fields stay as they are)."""
+def _edit(request: HttpRequest, posting_id: int, payload: PostingChanges) -> dict:
     posting = selectors.posting_get(actor=request.auth, posting_id=posting_id)
     posting = services.posting_edit(actor=request.auth, posting=posting,
                                     changes=payload.dict(exclude_unset=True))
     return _out(posting, request.auth)
 
 
+@router.patch("/postings/{posting_id}", response={200: PostingOut, **ERRORS},
+              url_name="api-posting-patch")
+def posting_patch(request: HttpRequest, posting_id: int, payload: PostingChanges):
+    """Change only the fields you send (``null`` empties a field). A draft changes in place;
+    for a published posting this writes a revision (``revision``), submitted like a new
+    posting while the published content stays up. Bad values answer 422 with an error per
+    field; a pay minimum above the maximum 400 with ``errors.pay_min``."""
+    return _edit(request, posting_id, payload)
+
+
+@router.put("/postings/{posting_id}", response={200: PostingOut, **ERRORS},
+            url_name="api-posting-edit")
+def posting_edit(request: HttpRequest, posting_id: int, payload: PostingChanges):
+    """The same as ``PATCH`` (kept for existing clients): absent fields stay as they are."""
+    return _edit(request, posting_id, payload)
+
+
 @router.post("/postings/{posting_id}/submit", response={200: PostingOut, **ERRORS},
              url_name="api-posting-submit")
 def posting_submit(request: HttpRequest, posting_id: int, payload: SubmitIn):
-    """Submit a draft: required content, a verified employer, then the screener."""
+    """Submit a draft or a published posting's revision: required content, a verified
+    employer, then the screener."""
     posting = selectors.posting_get(actor=request.auth, posting_id=posting_id)
     posting = services.posting_submit(actor=request.auth, posting=posting,
                                       exception_request=payload.exception_request)
@@ -249,6 +314,66 @@ def posting_review_decision(request: HttpRequest, posting_id: int, payload: Deci
     posting = services.posting_decide(posting=posting, actor=request.auth,
                                       decision=payload.decision, reason=payload.reason)
     return _out(posting, request.auth)
+
+
+class EntrustmentIn(Schema):
+    agency_uscc: str = Field(..., min_length=18, max_length=18,
+                             description="The agency's unified social credit code")
+    reference: str = Field(..., min_length=2, max_length=200)
+    valid_until: date | None = None
+
+
+class EntrustmentOut(Schema):
+    id: int
+    employer_id: int
+    employer: str
+    agency_id: int
+    agency: str
+    reference: str
+    valid_until: date | None
+    granted_at: datetime
+    revoked_at: datetime | None
+    active: bool
+
+
+def _entrustment_out(grant) -> dict:
+    from django.utils import timezone
+
+    return {"id": grant.pk, "employer_id": grant.employer_id, "employer": grant.employer.name,
+            "agency_id": grant.agency_id, "agency": grant.agency.name,
+            "reference": grant.reference, "valid_until": grant.valid_until,
+            "granted_at": grant.granted_at, "revoked_at": grant.revoked_at,
+            "active": grant.is_active(timezone.localdate())}
+
+
+@router.get("/entrustments", response={200: list[EntrustmentOut], **ERRORS},
+            url_name="api-entrustment-list")
+def entrustment_list(request: HttpRequest):
+    """Entrustments your employer gave, or your agency received (Regulation Art. 17)."""
+    return [_entrustment_out(g) for g in selectors.entrustment_list(actor=request.auth)]
+
+
+@router.post("/entrustments", response={201: EntrustmentOut, **ERRORS},
+             url_name="api-entrustment-grant")
+def entrustment_grant(request: HttpRequest, payload: EntrustmentIn):
+    """Entrust a verified agency to publish postings for your employer (owners only)."""
+    agency = selectors.agency_by_uscc(uscc=payload.agency_uscc)
+    if agency is None:
+        raise InvalidInput(_("没有找到该统一社会信用代码对应的已审核人力资源服务机构。"),
+                           code="posting.agency_not_found", field="agency_uscc",
+                           errors={"agency_uscc": _("没有找到该机构。")})
+    grant = services.entrustment_grant(actor=request.auth, agency=agency,
+                                       reference=payload.reference,
+                                       valid_until=payload.valid_until)
+    return Status(201, _entrustment_out(grant))
+
+
+@router.post("/entrustments/{entrustment_id}/revoke", response={200: EntrustmentOut, **ERRORS},
+             url_name="api-entrustment-revoke")
+def entrustment_revoke(request: HttpRequest, entrustment_id: int):
+    """End an entrustment your employer gave (owners only)."""
+    grant = selectors.entrustment_get(actor=request.auth, entrustment_id=entrustment_id)
+    return _entrustment_out(services.entrustment_revoke(actor=request.auth, entrustment=grant))
 
 
 class ReasonIn(Schema):

@@ -3,7 +3,9 @@ and the snapshots of a posting that versions and the ledger keep."""
 
 from __future__ import annotations
 
+import copy
 from datetime import date
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
@@ -92,3 +94,31 @@ def unit_snapshot(posting: JobPosting) -> dict[str, object]:
     return {"name": e.name, "uscc": e.uscc, "unit_type": e.unit_type,
             "address": e.address, "region_code": e.region_code,
             "industry_code": e.industry_code, "size": e.size}
+
+
+def revision_snapshot(posting: JobPosting, names: tuple[str, ...]) -> dict[str, object]:
+    """The written fields ``names`` as JSON-safe values, for a pending revision."""
+    data: dict[str, object] = {}
+    for name in names:
+        value = getattr(posting, name)
+        if isinstance(value, date):
+            value = value.isoformat()
+        elif isinstance(value, Decimal):
+            value = str(value)
+        data[name] = value
+    return data
+
+
+def with_revision(posting: JobPosting) -> JobPosting:
+    """An unsaved copy of ``posting`` showing its pending revision (or the posting itself
+    when there is none): what the employer edits and the reviewer reads."""
+    if not posting.revision_status:
+        return posting
+    shown = copy.copy(posting)
+    for name, value in (posting.revision or {}).items():
+        if name == "valid_until" and value:
+            value = date.fromisoformat(value)
+        elif name in ("latitude", "longitude") and value is not None:
+            value = Decimal(value)
+        setattr(shown, name, value)
+    return shown

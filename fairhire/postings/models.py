@@ -46,15 +46,32 @@ class JobPosting(models.Model):
         # Screening ends in the queue, straight on the site, or back at the employer.
         Status.SCREENING: frozenset({Status.IN_REVIEW, Status.PUBLISHED, Status.DRAFT}),
         Status.IN_REVIEW: frozenset({Status.PUBLISHED, Status.DRAFT, Status.WITHDRAWN}),
-        Status.PUBLISHED: frozenset({Status.EXPIRED, Status.CLOSED, Status.WITHDRAWN,
-                                     Status.SUSPENDED}),
+        # published → published: a reviewed revision replaces the public content (R26).
+        Status.PUBLISHED: frozenset({Status.PUBLISHED, Status.EXPIRED, Status.CLOSED,
+                                     Status.WITHDRAWN, Status.SUSPENDED}),
         Status.SUSPENDED: frozenset({Status.PUBLISHED, Status.CLOSED}),
         Status.EXPIRED: frozenset(),
         Status.CLOSED: frozenset(),
         Status.WITHDRAWN: frozenset(),
     }
     EDITABLE = frozenset({Status.DRAFT})
+    REVISABLE = frozenset({Status.PUBLISHED})  # edited as a revision while the old stays up
     PUBLIC = frozenset({Status.PUBLISHED})
+
+    class Revision(models.TextChoices):
+        """A pending edit of a published posting (issue 4 item 4): written as a draft, then
+        submitted and screened like a new posting, while the published content stays up."""
+
+        NONE = "", _("无")
+        DRAFT = "draft", _("修改草稿")
+        IN_REVIEW = "in_review", _("修改待审核")
+
+    REVISION_TRANSITIONS: dict[str, frozenset[str]] = {
+        Revision.NONE: frozenset({Revision.DRAFT}),
+        Revision.DRAFT: frozenset({Revision.IN_REVIEW, Revision.NONE}),
+        # rejected: back to draft; published or dropped: none
+        Revision.IN_REVIEW: frozenset({Revision.DRAFT, Revision.NONE}),
+    }
 
     employer = models.ForeignKey("orgs.Organisation", on_delete=models.PROTECT,
                                  related_name="postings", verbose_name=_("用人单位"))
@@ -64,6 +81,9 @@ class JobPosting(models.Model):
                                blank=True, related_name="agency_postings",
                                verbose_name=_("代理发布机构"))
     entrustment = models.CharField(_("委托书编号或说明"), max_length=200, blank=True)
+    entrustment_grant = models.ForeignKey("postings.Entrustment", on_delete=models.PROTECT,
+                                          null=True, blank=True, related_name="postings",
+                                          verbose_name=_("委托记录"))
 
     kind = models.CharField(_("类别"), max_length=8, choices=PostingKind.choices,
                             default=PostingKind.JOB)
@@ -98,6 +118,13 @@ class JobPosting(models.Model):
     status = models.CharField(_("状态"), max_length=16, choices=Status.choices,
                               default=Status.DRAFT)
     version = models.PositiveIntegerField(_("版本"), default=0)
+    # The version the public sees (0: none yet); behind ``version`` while a revision is pending.
+    published_version = models.PositiveIntegerField(_("已发布版本"), default=0)
+    revision_status = models.CharField(_("修改状态"), max_length=16, choices=Revision.choices,
+                                       default=Revision.NONE, blank=True)
+    # The pending revision's content (``content.revision_snapshot``): the fields the employer
+    # writes, as JSON; the columns above keep the published content until it is published.
+    revision = models.JSONField(default=dict, blank=True)
     exception_request = models.TextField(_("申请合法例外的理由"), blank=True)
     review_note = models.TextField(_("审核意见"), blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
@@ -136,6 +163,17 @@ class JobPosting(models.Model):
     def open_blocking_flags(self) -> models.QuerySet[PostingFlag]:
         return PostingFlag.objects.filter(version__posting=self, version__number=self.version,
                                           severity="block", accepted_at__isnull=True)
+
+    def can_revise_to(self, status: str) -> bool:
+        return status in self.REVISION_TRANSITIONS[self.revision_status]
+
+    @property
+    def in_review(self) -> bool:
+        """Waiting for a reviewer: a new posting, or a revision of a published one (not while
+        the posting is suspended: publishing the revision must not put it back up)."""
+        return (self.status == self.Status.IN_REVIEW
+                or (self.status == self.Status.PUBLISHED
+                    and self.revision_status == self.Revision.IN_REVIEW))
 
     @property
     def last_updated(self):
@@ -190,3 +228,39 @@ class PostingFlag(models.Model):
 
     def __str__(self) -> str:
         return f"{self.category}: {self.excerpt}"
+
+
+class Entrustment(models.Model):
+    """An employer entrusts a verified agency to publish postings on its behalf (Regulation
+    Art. 17, 19): granted by the employer's owner, with the entrustment document's reference
+    and an optional end date; revoked, never deleted, so postings keep their basis."""
+
+    employer = models.ForeignKey("orgs.Organisation", on_delete=models.PROTECT,
+                                 related_name="entrustments_given",
+                                 verbose_name=_("委托单位"))
+    agency = models.ForeignKey("orgs.Organisation", on_delete=models.PROTECT,
+                               related_name="entrustments_received",
+                               verbose_name=_("受托机构"))
+    reference = models.CharField(_("委托书编号或说明"), max_length=200)
+    valid_until = models.DateField(_("委托有效期至"), null=True, blank=True)
+    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   related_name="+")
+    granted_at = models.DateTimeField()
+    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   null=True, blank=True, related_name="+")
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-granted_at", "-id"]
+        verbose_name = _("委托发布")
+        verbose_name_plural = _("委托发布")
+        constraints = [models.UniqueConstraint(
+            fields=["employer", "agency"], condition=models.Q(revoked_at__isnull=True),
+            name="entrustment_one_open_per_pair")]
+
+    def __str__(self) -> str:
+        return f"{self.employer_id} → {self.agency_id}: {self.reference}"
+
+    def is_active(self, today) -> bool:
+        return self.revoked_at is None and (self.valid_until is None
+                                            or self.valid_until >= today)

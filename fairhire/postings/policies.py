@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from fairhire.accounts.models import User
 from fairhire.accounts.policies import Perm, has_perm
 from fairhire.orgs.models import Membership, Organisation
-from fairhire.orgs.policies import agency_operation_blockers
+from fairhire.orgs.policies import agency_operation_blockers, can_manage_organisation
 from fairhire.orgs.selectors import organisation_of
 from fairhire.postings.models import JobPosting
 
@@ -75,10 +75,17 @@ def publication_blockers(*, posting: JobPosting, today: date) -> list[str]:
         reasons.append(_("用人单位尚未通过平台审核或已被暂停，不能发布。"))
     if posting.agency is not None:
         reasons.extend(agency_operation_blockers(organisation=posting.agency, today=today))
-        if not posting.entrustment.strip():
-            reasons.append(_("代理发布须登记用人单位的委托。"))
+        grant = posting.entrustment_grant
+        if grant is None or not grant.is_active(today):
+            reasons.append(_("用人单位对本机构的委托不存在、已到期或已撤销。"))
     return reasons
 
 
 def can_create_posting(*, actor: User | None) -> bool:
     return writing_organisation(actor) is not None
+
+
+def can_manage_entrustments(*, actor: User | None, employer: Organisation) -> bool:
+    """An employer's owner entrusts agencies and revokes entrustments."""
+    return not employer.is_agency and can_manage_organisation(actor=actor,
+                                                              organisation=employer)

@@ -46,6 +46,7 @@ def postings_freshness_schedule(*, now: datetime | None = None) -> bool:
 
 
 @task()
-def posting_import_task(*, progress_id: str, actor_id: int) -> str:
-    """Bulk import: one posting per CSV row, through the same services as by hand."""
-    return str(posting_import_run(progress_id=progress_id, actor_id=actor_id))
+def posting_import_task(*, progress_id: str, actor_id: int, employer_id: int | None = None) -> str:
+    """Bulk import: one posting per CSV or Excel row, through the same services as by hand."""
+    return str(posting_import_run(progress_id=progress_id, actor_id=actor_id,
+                                  employer_id=employer_id))

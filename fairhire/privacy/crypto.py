@@ -291,6 +291,7 @@ class Purpose(StrEnum):
 
     ID_NUMBER = "id_number"
     PHONE = "phone"
+    EMAIL = "email"
 
 
 def _nfkc_without_space(value: str) -> str:
@@ -315,9 +316,15 @@ def _normalise_phone(value: str) -> str:
     return digits
 
 
+def _normalise_email(value: str) -> str:
+    # Addresses are compared without case, as mail systems and Django's password reset do.
+    return _nfkc_without_space(value).casefold()
+
+
 _NORMALISERS = {
     Purpose.ID_NUMBER: _normalise_id_number,
     Purpose.PHONE: _normalise_phone,
+    Purpose.EMAIL: _normalise_email,
 }
 
 
@@ -327,6 +334,7 @@ def normalise(value: str, *, purpose: Purpose | str) -> str:
     * ID number: NFKC, every whitespace removed, upper case (so a trailing ``x`` becomes ``X``).
     * Phone: NFKC, digits only, a leading ``+86`` / ``0086`` (or ``86`` before an 11-digit mobile)
       removed.
+    * E-mail: NFKC, every whitespace removed, case-folded.
 
     Raises ``ValueError`` when nothing is left, so that empty inputs never share one index.
     """

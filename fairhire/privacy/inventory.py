@@ -27,6 +27,7 @@ UNTIL_CLOSED = _("账号存续期间；注销后删除")
 SERVICE_RECORD = _("服务结束后至少三年（《网络招聘服务管理规定》第二十六条），期满删除")
 NETWORK_LOG = _("至少六个月（《网络安全法》第二十一条）；审计记录三年")
 ORG_RECORD = _("单位在平台存续期间及注销后三年（第二十五条登记档案）")
+CLOSED_RECORD = _("账号存续期间；注销后限制处理、保存三年（第二十六条服务信息），期满删除")
 
 
 @dataclass(frozen=True)
@@ -48,11 +49,11 @@ _SEEKER = _("求职者实名注册与求职服务（《网络招聘服务管理�
 
 INVENTORY: dict[str, PiField] = {
     # profiles: the job seeker (Regulation Art. 16; gig notice (8))
-    "profiles.seekerprofile.real_name": PiField(_SEEKER, LegalBasis.CONSENT, UNTIL_CLOSED,
+    "profiles.seekerprofile.real_name": PiField(_SEEKER, LegalBasis.CONSENT, CLOSED_RECORD,
                                                 encrypted=True),
     "profiles.seekerprofile.id_number": PiField(
         _("实名核验、一人一号（《网络招聘服务管理规定》第十六条）"), LegalBasis.SEPARATE_CONSENT,
-        UNTIL_CLOSED, encrypted=True, sensitive=True),
+        CLOSED_RECORD, encrypted=True, sensitive=True),
     "profiles.seekerprofile.id_number_index": PiField(
         _("不解密即可发现重复注册的身份证号盲索引"), LegalBasis.LEGAL_DUTY, UNTIL_CLOSED),
     "profiles.seekerprofile.birth_date": PiField(
@@ -66,6 +67,11 @@ INVENTORY: dict[str, PiField] = {
                                             encrypted=True),
     "profiles.seekerprofile.address": PiField(_("匹配就近岗位"), LegalBasis.CONSENT,
                                               UNTIL_CLOSED, encrypted=True),
+    "profiles.seekerprofile.email_index": PiField(_("按电子邮箱找回密码的盲索引"),
+                                                  LegalBasis.CONSENT, UNTIL_CLOSED),
+    "profiles.identityimage.image": PiField(
+        _("人工核验实名信息的身份证照片"), LegalBasis.SEPARATE_CONSENT,
+        _("撤回身份证号码单独同意或注销账号时删除"), encrypted=True, sensitive=True),
     # search (issue 7): key-group priority recommendation, by separate consent (EN7)
     "search.keygroupconsent.group": PiField(
         _("经本人单独同意，作为重点群体向合适的用人单位优先推荐"), LegalBasis.SEPARATE_CONSENT,
@@ -117,6 +123,30 @@ INVENTORY: dict[str, PiField] = {
                                                     ORG_RECORD, encrypted=True),
     "orgs.document.original_name": PiField(_("上传文件名（可能含人名）"), LegalBasis.LEGAL_DUTY,
                                            ORG_RECORD),
+    # applications: the résumé as sent and the conversation with the employer (Arts 21, 26)
+    "applications.application.resume_snapshot": PiField(
+        _("向用人单位投递的简历（投递时的内容）"), LegalBasis.SEPARATE_CONSENT, SERVICE_RECORD),
+    "applications.message.body": PiField(_("求职者与用人单位的站内消息"), LegalBasis.CONTRACT,
+                                         SERVICE_RECORD, encrypted=True),
+    # complaints (issue 10): complaints and reports (Regulation Art. 23), acceptances (Art. 24)
+    "complaints.complaint.description": PiField(
+        _("受理和处理投诉举报（《网络招聘服务管理规定》第二十三条）"), LegalBasis.LEGAL_DUTY,
+        SERVICE_RECORD, encrypted=True),
+    "complaints.complaint.contact": PiField(_("答复匿名举报人（自愿提供）"), LegalBasis.CONSENT,
+                                            SERVICE_RECORD, encrypted=True),
+    "complaints.complaint.complainant": PiField(_("答复投诉人"), LegalBasis.LEGAL_DUTY,
+                                                SERVICE_RECORD),
+    "complaints.evidence.original_name": PiField(_("证据文件名（可能含人名）"),
+                                                 LegalBasis.LEGAL_DUTY, SERVICE_RECORD),
+    "complaints.referral.snapshot": PiField(
+        _("移交人社部门的投诉（含情况说明和投诉人称呼）"), LegalBasis.LEGAL_DUTY,
+        SERVICE_RECORD),
+    "complaints.agreementacceptance.ip": PiField(
+        _("记录接受平台协议的来源地址（第二十四条）"), LegalBasis.CONTRACT, SERVICE_RECORD),
+    "complaints.agreementacceptance.user_agent": PiField(
+        _("记录接受平台协议的客户端"), LegalBasis.CONTRACT, SERVICE_RECORD),
+    "complaints.evaluation.comment": PiField(_("服务评价意见（可能含个人信息）"),
+                                             LegalBasis.CONSENT, SERVICE_RECORD),
 }
 
 # Apps that hold no personal information at all, with the reason.
@@ -136,6 +166,9 @@ NOT_PERSONAL: dict[str, str] = {
     "accounts.apitoken.name": "a token's label",
     "orgs.organisation.name": "an organisation's registered name",
     "orgs.document.storage_name": "a random file name",
+    "applications.application.contact_shared_at": "when the seeker chose to share contact",
+    "applications.interview.address": "the employer's place of an on-site interview",
+    "complaints.evidence.storage_name": "a random file name",
 }
 
 

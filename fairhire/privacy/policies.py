@@ -28,6 +28,7 @@ class PiKind(models.TextChoices):
     PHONE = "phone", _("手机号码")
     EMAIL = "email", _("电子邮箱")
     ADDRESS = "address", _("住址")
+    ID_IMAGE = "id_image", _("身份证照片")
 
 
 class Disclosure(StrEnum):
@@ -37,7 +38,7 @@ class Disclosure(StrEnum):
     WITHHELD = "withheld"      # nothing at all
 
 
-SENSITIVE = frozenset({PiKind.ID_NUMBER, PiKind.BIRTH_DATE})
+SENSITIVE = frozenset({PiKind.ID_NUMBER, PiKind.BIRTH_DATE, PiKind.ID_IMAGE})
 EMPLOYER_ROLES = frozenset({Role.EMPLOYER_STAFF, Role.AGENCY_STAFF})
 PURPOSE_ROLES = frozenset({Role.REVIEWER, Role.INSPECTOR})
 
@@ -78,11 +79,18 @@ MASKS = {
     PiKind.PHONE: crypto.mask_phone,
     PiKind.EMAIL: crypto.mask_email,
     PiKind.ADDRESS: mask_address,
+    PiKind.ID_IMAGE: lambda value: "****",
 }
 
 
 def mask(kind: str, value: str) -> str:
     return MASKS[PiKind(kind)](value) if value else ""
+
+
+def states_purpose_to_see(*, actor) -> bool:
+    """Whether ``actor`` is one of the roles that see unmasked data by stating a purpose."""
+    return (actor is not None and actor.is_authenticated and actor.is_active
+            and actor.role in PURPOSE_ROLES)
 
 
 def can_read_access_log(*, actor) -> bool:
@@ -100,6 +108,12 @@ def can_run_self_inspection(*, actor) -> bool:
 
 def can_read_self_inspection(*, actor) -> bool:
     return has_perm(actor, Perm.ACCOUNTS_MANAGE) or has_perm(actor, Perm.AUDIT_READ)
+
+
+def can_see_self_inspection_warning(*, actor) -> bool:
+    """Who is warned on their dashboard when the self-inspection is overdue: the platform's
+    operators and the security administrator who produces it."""
+    return has_perm(actor, Perm.ACCOUNTS_MANAGE) or has_perm(actor, Perm.PLATFORM_OPERATE)
 
 
 def can_rotate_data_keys(*, actor) -> bool:

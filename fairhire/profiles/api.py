@@ -1,12 +1,17 @@
 """Profiles API: real-name sign-up, résumés, gig card, and the seeker's data rights."""
 
 
-from datetime import date
+from datetime import date, datetime
 
-from django.http import HttpRequest
-from ninja import Field, Router, Schema, Status
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import Field, File, Router, Schema, Status
+from ninja.files import UploadedFile
 
+from fairhire.accounts.api import RateLimitedOut
 from fairhire.core.api import ErrorOut
+from fairhire.core.errors import InvalidInput
+from fairhire.orgs.uploads import MAX_BYTES
 from fairhire.privacy import crypto
 from fairhire.profiles import selectors, services
 from fairhire.profiles.completeness import resume_completeness
@@ -40,9 +45,10 @@ class SeekerOut(Schema):
 
 
 @router.post("/seekers", auth=None, url_name="api-seeker-sign-up",
-             response={201: SeekerOut, **ERRORS})
+             response={201: SeekerOut, **ERRORS, 429: RateLimitedOut})
 def seeker_sign_up(request: HttpRequest, body: SeekerSignUpIn):
-    """Real-name sign-up of a job seeker (Regulation Art. 16)."""
+    """Real-name sign-up of a job seeker (Regulation Art. 16); 429 when the address signed up
+    too often in the last hour."""
     consents = [kind for kind, given in (("general", body.consent_general),
                                          ("id_number", body.consent_id_number)) if given]
     profile = services.seeker_sign_up(
@@ -274,3 +280,64 @@ def seeker_identity(request: HttpRequest, profile_id: int, purpose: str = ""):
     which case the view is recorded in the PI access log."""
     return services.seeker_profile_disclose(actor=request.auth, profile_id=profile_id,
                                             purpose=purpose[:300])
+
+
+class IdentityImageOut(Schema):
+    side: str
+    content_type: str
+    size: int
+    uploaded_at: datetime
+
+
+def _image_response(image, data: bytes) -> HttpResponse:
+    response = HttpResponse(data, content_type=image.content_type)
+    extension = "png" if image.content_type == "image/png" else "jpg"
+    response["Content-Disposition"] = f'attachment; filename="id-{image.side}.{extension}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@router.get("/me/identity-images", response={200: list[IdentityImageOut], **ERRORS},
+            url_name="api-identity-image-list")
+def identity_image_list(request: HttpRequest):
+    """Your ID-card photos on file (the list; each photo downloads on its own)."""
+    return list(selectors.identity_image_list(actor=request.auth))
+
+
+@router.post("/me/identity-images/{side}", response={201: IdentityImageOut, **ERRORS},
+             url_name="api-identity-image-upload")
+def identity_image_upload(request: HttpRequest, side: str, file: File[UploadedFile]):
+    """Upload a photo of one side (``front`` or ``back``) of your ID card: JPEG or PNG, at most
+    10 MB, judged by its content and stored encrypted; it replaces an earlier one."""
+    if file.size is not None and file.size > MAX_BYTES:
+        raise InvalidInput(_("文件不能超过 10 MB。"), code="upload.too_large", field="file")
+    image = services.identity_image_upload(actor=request.auth, side=side,
+                                           data=file.read(MAX_BYTES + 1))
+    return Status(201, image)
+
+
+@router.get("/me/identity-images/{side}", response={200: None, **ERRORS},
+            url_name="api-identity-image-download")
+def identity_image_download(request: HttpRequest, side: str):
+    """Download your own ID-card photo."""
+    image, data = services.identity_image_download(actor=request.auth, side=side)
+    return _image_response(image, data)
+
+
+@router.delete("/me/identity-images/{side}", response={204: None, **ERRORS},
+               url_name="api-identity-image-delete")
+def identity_image_delete(request: HttpRequest, side: str):
+    services.identity_image_delete(actor=request.auth, side=side)
+    return Status(204, None)
+
+
+@router.get("/seekers/{profile_id}/identity-images/{side}", response={200: None, **ERRORS},
+            url_name="api-seeker-identity-image")
+def seeker_identity_image(request: HttpRequest, profile_id: int, side: str, purpose: str = ""):
+    """A seeker's ID-card photo for a reviewer or inspector who states ``purpose`` (recorded in
+    the PI access log); 403 without a purpose, 404 for everyone else."""
+    image, data = services.identity_image_download(actor=request.auth, side=side,
+                                                   profile_id=profile_id,
+                                                   purpose=purpose[:300])
+    return _image_response(image, data)

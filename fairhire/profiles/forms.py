@@ -9,6 +9,7 @@ from fairhire.profiles.models import (
     Availability,
     EducationLevel,
     EmploymentType,
+    IdentityImage,
     LanguageSkill,
     Resume,
     SkillLevel,
@@ -165,3 +166,8 @@ class CorrectForm(forms.Form):
 class PurposeForm(forms.Form):
     purpose = forms.CharField(label=_("查看目的"), max_length=300,
                               help_text=_("查看未脱敏信息须说明目的，将记入个人信息访问记录。"))
+
+
+class IdentityImageForm(forms.Form):
+    side = forms.ChoiceField(label=_("证件面"), choices=IdentityImage.Side.choices)
+    file = forms.FileField(label=_("照片（JPEG 或 PNG，不超过 10 MB）"))

@@ -31,11 +31,16 @@ class SeekerProfile(Sealed):
     phone = models.TextField(_("手机号码（密文）"), blank=True)
     phone_index = models.CharField(max_length=64, blank=True, db_index=True)
     email = models.TextField(_("电子邮箱（密文）"), blank=True)
+    # Finds the account of a password-reset address without decrypting every profile.
+    email_index = models.CharField(max_length=64, blank=True, db_index=True)
     address = models.TextField(_("住址（密文）"), blank=True)
     verified_at = models.DateTimeField(_("实名核验时间"), null=True, blank=True)
     status = models.CharField(_("状态"), max_length=16, choices=Status.choices,
                               default=Status.ACTIVE)
     closed_at = models.DateTimeField(_("注销时间"), null=True, blank=True)
+    # After closing, the real-name record (name and ID number) is kept, restricted, for the
+    # service-record retention (Regulation Art. 26) and erased when it ends.
+    erased_at = models.DateTimeField(_("实名记录删除时间"), null=True, blank=True)
     created_at = models.DateTimeField()
     updated_at = models.DateTimeField()
 
@@ -192,3 +197,35 @@ class GigCard(models.Model):
 
     def __str__(self) -> str:
         return self.work_types
+
+
+class IdentityImage(Sealed):
+    """A photo of the seeker's ID card for real-name verification, encrypted at rest
+    (SECURITY.md controls 9, 22). The image bytes live sealed in ``image``, bound to this row, so
+    key rotation, the self-inspection's coverage check and the moved-ciphertext guard apply to
+    them exactly as to the other sealed columns."""
+
+    class Side(models.TextChoices):
+        FRONT = "front", _("身份证人像面")
+        BACK = "back", _("身份证国徽面")
+
+    SEALED_FIELDS = ("image",)
+    SEALED_BATCH = 10  # rows per read during key rotation: each holds a whole image
+
+    owner = models.ForeignKey(SeekerProfile, on_delete=models.CASCADE,
+                              related_name="identity_images")
+    side = models.CharField(_("证件面"), max_length=8, choices=Side.choices)
+    image = models.TextField(_("图片（密文）"))
+    content_type = models.CharField(max_length=20)
+    size = models.PositiveIntegerField(_("大小"))
+    sha256 = models.CharField(max_length=64)
+    uploaded_at = models.DateTimeField(_("上传时间"))
+
+    class Meta:
+        ordering = ["side"]
+        verbose_name = _("身份证照片")
+        constraints = [models.UniqueConstraint(fields=["owner", "side"],
+                                               name="one_identity_image_per_side")]
+
+    def __str__(self) -> str:
+        return f"{self.get_side_display()} #{self.pk}"

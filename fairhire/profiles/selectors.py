@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 
 from fairhire.accounts.policies import Perm, has_perm
 from fairhire.core.errors import NotFound, PermissionDenied
-from fairhire.profiles.models import GigCard, Resume, SeekerProfile
-from fairhire.profiles.policies import resume_visible_to
+from fairhire.profiles.models import GigCard, IdentityImage, Resume, SeekerProfile
+from fairhire.profiles.policies import profile_visible_to, resume_visible_to
 
 
 def seeker_profile_get(*, actor) -> SeekerProfile:
@@ -37,3 +37,14 @@ def resume_get(*, actor, resume_id: int) -> Resume:
 def gig_card_get(*, actor) -> GigCard | None:
     return GigCard.objects.filter(owner__user=actor,
                                   owner__status=SeekerProfile.Status.ACTIVE).first()
+
+
+def identity_image_list(*, actor, profile_id: int | None = None) -> QuerySet[IdentityImage]:
+    """The ID-card photos on file: the seeker's own, or (for a reviewer or inspector) those of
+    a seeker they may look up. Only the listing; the bytes come through
+    ``services.identity_image_download``, which logs every view by someone else."""
+    if profile_id is None:
+        profile = seeker_profile_get(actor=actor)
+        return IdentityImage.objects.filter(owner=profile).defer("image")
+    return IdentityImage.objects.filter(
+        owner__in=profile_visible_to(actor).filter(pk=profile_id)).defer("image")

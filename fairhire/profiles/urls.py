@@ -15,4 +15,11 @@ urlpatterns = [
     path("me/consents/<str:kind>/give/", views.consent_give, name="consent-give"),
     path("me/consents/<str:kind>/withdraw/", views.consent_withdraw, name="consent-withdraw"),
     path("me/close/", views.account_close, name="account-close"),
+    path("me/identity-images/", views.identity_images, name="identity-image-list"),
+    path("me/identity-images/<str:side>/", views.identity_image_download,
+         name="identity-image-download"),
+    path("me/identity-images/<str:side>/delete/", views.identity_image_delete,
+         name="identity-image-delete"),
+    path("seekers/<int:profile_id>/identity-images/<str:side>/",
+         views.seeker_identity_image, name="seeker-identity-image"),
 ]

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from fairhire.accounts.services import user_sign_in, user_sign_out
 from fairhire.core.errors import InvalidInput
 from fairhire.core.forms import form_status, submit
+from fairhire.orgs.uploads import MAX_BYTES
 from fairhire.privacy import selectors as privacy_selectors
 from fairhire.privacy.notices import NOTICES, ConsentKind
 from fairhire.profiles import selectors, services
@@ -23,6 +24,7 @@ from fairhire.profiles.completeness import resume_completeness
 from fairhire.profiles.forms import (
     CorrectForm,
     GigCardForm,
+    IdentityImageForm,
     PurposeForm,
     ResumeForm,
     SeekerSignUpForm,
@@ -188,5 +190,61 @@ def seeker_detail(request: HttpRequest, profile_id: int) -> HttpResponse:
     purpose = form.cleaned_data["purpose"] if request.method == "POST" and form.is_valid() else ""
     shown = services.seeker_profile_disclose(actor=request.user, profile_id=profile_id,
                                              purpose=purpose)
+    images = selectors.identity_image_list(actor=request.user, profile_id=profile_id)
     return render(request, "profiles/seeker_detail.html",
-                  {"shown": shown, "form": form, "purpose": purpose})
+                  {"shown": shown, "form": form, "purpose": purpose, "images": images,
+                   "profile_id": profile_id, "image_form": PurposeForm()})
+
+
+def _image_response(image, data: bytes) -> HttpResponse:
+    response = HttpResponse(data, content_type=image.content_type)
+    extension = "png" if image.content_type == "image/png" else "jpg"
+    response["Content-Disposition"] = f'attachment; filename="id-{image.side}.{extension}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@never_cache
+def identity_images(request: HttpRequest) -> HttpResponse:
+    """The seeker's ID-card photos: upload (judged by content, stored encrypted), list, delete."""
+    selectors.seeker_profile_get(actor=request.user)
+    form = IdentityImageForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        image = submit(form, services.identity_image_upload, actor=request.user,
+                       side=form.cleaned_data["side"], data=upload.read(MAX_BYTES + 1))
+        if image is not None:
+            messages.success(request,
+                             _("已加密保存：%(side)s") % {"side": image.get_side_display()})
+            return redirect("identity-image-list")
+    images = selectors.identity_image_list(actor=request.user)
+    return render(request, "profiles/identity_images.html", {"form": form, "images": images},
+                  status=form_status(form))
+
+
+@login_required
+@never_cache
+def identity_image_download(request: HttpRequest, side: str) -> HttpResponse:
+    image, data = services.identity_image_download(actor=request.user, side=side)
+    return _image_response(image, data)
+
+
+@login_required
+@require_POST
+def identity_image_delete(request: HttpRequest, side: str) -> HttpResponse:
+    services.identity_image_delete(actor=request.user, side=side)
+    messages.success(request, _("照片已删除。"))
+    return redirect("identity-image-list")
+
+
+@login_required
+@require_POST
+def seeker_identity_image(request: HttpRequest, profile_id: int, side: str) -> HttpResponse:
+    """A reviewer or inspector downloads a seeker's ID-card photo, stating why (logged)."""
+    form = PurposeForm(request.POST)
+    purpose = form.cleaned_data["purpose"] if form.is_valid() else ""
+    image, data = services.identity_image_download(actor=request.user, side=side,
+                                                   profile_id=profile_id, purpose=purpose)
+    return _image_response(image, data)

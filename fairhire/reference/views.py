@@ -43,9 +43,15 @@ def browse(request: HttpRequest, kind: str) -> HttpResponse:
 
 @require_GET
 def pick(request: HttpRequest, kind: str) -> HttpResponse:
-    """Options for a picker (an HTML fragment for htmx): ``?q=`` by name, pinyin or code."""
+    """Options for a picker (an HTML fragment for htmx): ``?q=`` by name, pinyin or code.
+
+    ``?field=NAME`` reads the query from the parameter ``NAME`` instead (htmx sends a form
+    input under its own name) and answers ``<option>`` elements for a ``<datalist>``, so a
+    plain text input offers matching codes with no script of our own."""
+    field = request.GET.get("field", "")[:40]
+    query = request.GET.get(field if field else "q", "")[:50]
     entries = selectors.code_search(
-        kind=kind, query=request.GET.get("q", "")[:50],
-        parent=request.GET.get("parent", "")[:16] or None,
+        kind=kind, query=query, parent=request.GET.get("parent", "")[:16] or None,
         level=_int_or_none(request.GET.get("level")), limit=PICK_LIMIT)
-    return render(request, "reference/_pick.html", {"kind": kind, "entries": entries})
+    template = "reference/_pick_options.html" if field else "reference/_pick.html"
+    return render(request, template, {"kind": kind, "entries": entries})

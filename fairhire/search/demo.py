@@ -39,22 +39,26 @@ def demo_search() -> None:
     employer = Organisation.objects.filter(status=Organisation.Status.VERIFIED,
                                            memberships__user=owner).order_by("pk").first()
     reviewer = User.objects.filter(username="yang.fan").first()
-    if employer is None or owner is None or reviewer is None \
-            or JobPosting.objects.filter(employer=employer).exists():
+    if employer is None or owner is None or reviewer is None:
         return
+    # Idempotent per posting: other demos may already have given this employer postings.
+    existing = set(JobPosting.objects.filter(employer=employer).values_list("title", flat=True))
     today = timezone.localdate()
     base = {"headcount": 2, "employment_type": "full_time", "industry_code": "G",
             "working_conditions": "每周工作五天，每天八小时；依法缴纳五险一金，提供工作餐。",
             "work_address": "山西省太原市小店区长风街 8 号", "pay_schedule": "每月 10 日银行转账",
             "valid_until": today + timedelta(days=60)}
     for overrides in DEMO_POSTINGS:
+        if overrides["title"] in existing:
+            continue
         data = postings.PostingData(**{**base, **overrides})
         posting = postings.posting_create(actor=owner, data=data)
         posting = postings.posting_submit(actor=owner, posting=posting)
         if posting.status == JobPosting.Status.IN_REVIEW:
             postings.posting_publish(posting=posting, actor=reviewer)
     seeker = User.objects.filter(username="li.ming").first()
-    if seeker is not None and hasattr(seeker, "seeker_profile"):
+    if seeker is not None and hasattr(seeker, "seeker_profile") \
+            and not seeker.seeker_profile.resumes.filter(title="仓储物流岗位简历").exists():
         profiles.resume_save(actor=seeker, data=profiles.ResumeData(
             title="仓储物流岗位简历", visibility="searchable", skills="出入库，盘点，叉车驾驶",
             skill_codes=["4-02-06-01"], expected_occupations=["4-02-06-01"],

@@ -1,4 +1,4 @@
-"""A job seeker's first visit, in a real browser against a real server."""
+"""A newcomer's first visit, in a real browser against a real server."""
 
 import re
 
@@ -11,13 +11,13 @@ PASSWORD = "Quiet-River-2026"
 
 
 @pytest.mark.req("R20")
-def test_a_job_seeker_signs_up_signs_out_fails_with_a_wrong_password_then_signs_in(
+def test_an_employer_signs_up_signs_out_fails_with_a_wrong_password_then_signs_in(
         live_site, page):
     page.goto(live_site + "/")
     expect(page.locator("h1")).to_contain_text("FairHire")
     page.get_by_role("link", name="注册账号").first.click()
 
-    page.get_by_label("求职者").check()
+    page.get_by_label("用人单位招聘人员").check()
     page.get_by_label("用户名").fill("chen.xiaoyu")
     page.get_by_label("姓名").fill("陈晓雨")
     page.get_by_label("电子邮箱").fill("chen.xiaoyu@example.com")
@@ -26,7 +26,7 @@ def test_a_job_seeker_signs_up_signs_out_fails_with_a_wrong_password_then_signs_
     page.get_by_role("button", name="注册").click()
 
     expect(page.locator(".messages")).to_contain_text("注册成功")
-    expect(page.locator(".who")).to_contain_text("陈晓雨 · 求职者")
+    expect(page.locator(".who")).to_contain_text("陈晓雨 · 用人单位人员")
 
     page.get_by_role("button", name="退出").click()
     expect(page.get_by_role("link", name="登录").first).to_be_visible()

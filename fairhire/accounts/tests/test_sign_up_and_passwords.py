@@ -16,18 +16,18 @@ pytestmark = pytest.mark.django_db
 
 
 def sign_up(client, **overrides):
-    data = {"role": "seeker", "username": "zhao.xin", "display_name": "赵欣",
+    data = {"role": "employer_staff", "username": "zhao.xin", "display_name": "赵欣",
             "email": "zhao.xin@example.com", "password": PASSWORD, "password_again": PASSWORD}
     data.update(overrides)
     return client.post(reverse("account-sign-up"), data, REMOTE_ADDR="203.0.113.30")
 
 
-def test_a_job_seeker_signs_up_and_is_signed_in(production_password_hashing):
+def test_someone_signs_up_and_is_signed_in(production_password_hashing):
     client = Client()
     response = sign_up(client)
     assert response.status_code == 302
     user = User.objects.get(username="zhao.xin")
-    assert (user.role, user.display_name) == (Role.SEEKER, "赵欣")
+    assert (user.role, user.display_name) == (Role.EMPLOYER_STAFF, "赵欣")
     assert user.password.startswith("argon2$argon2id$")
     assert client.session["_auth_user_id"] == str(user.pk)
     event = AuditEvent.objects.get(action=AuditAction.USER_SIGNED_UP)
@@ -38,6 +38,15 @@ def test_an_employer_signs_up_as_the_owner_of_their_unit():
     sign_up(Client(), role="employer_staff", username="hr.lin")
     user = User.objects.get(username="hr.lin")
     assert (user.role, user.org_role) == (Role.EMPLOYER_STAFF, OrgRole.OWNER)
+
+
+@pytest.mark.req("R16")
+def test_a_job_seeker_on_the_account_form_is_sent_to_the_real_name_sign_up():
+    page = Client().get(reverse("account-sign-up"))
+    assert reverse("seeker-sign-up") in page.content.decode()
+    response = sign_up(Client(), role="seeker")
+    assert (response.status_code, response["Location"]) == (302, reverse("seeker-sign-up"))
+    assert not User.objects.exists()
 
 
 def test_nobody_can_sign_up_as_staff_by_editing_the_form():

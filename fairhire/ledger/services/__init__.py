@@ -17,6 +17,7 @@ from fairhire.ledger.services.checkpoints import (
 from fairhire.ledger.services.retention import (
     ledger_redact,
     retention_erase_due,
+    retention_eraser_register,
     retention_require_expired,
     retention_set,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "ledger_redact",
     "ledger_verify",
     "retention_erase_due",
+    "retention_eraser_register",
     "retention_require_expired",
     "retention_set",
     "tree_head",

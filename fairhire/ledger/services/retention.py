@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime
 
 from django.conf import settings
@@ -20,6 +21,18 @@ from fairhire.ledger.models import Entry, EntryPayload, Retention
 from fairhire.ledger.services.appending import ObjectRef, ledger_append
 
 MINIMUM_YEARS = 3  # Regulation Art. 26: no setting may shorten this
+
+# "app_label.model" -> eraser(pk=..., now=...): the app that owns a retained object erases the
+# personal data of its own rows when the retention ends, in the transaction of the ledger's own
+# redactions (registered from that app's ``AppConfig.ready``; nothing writes another app's rows).
+_ERASERS: dict[str, Callable[..., None]] = {}
+
+
+def retention_eraser_register(*, model: str, eraser: Callable[..., None]) -> None:
+    """Have ``eraser(pk=<object pk>, now=<time>)`` called when an object of ``model``
+    (``"app_label.model_name"``) reaches the end of its retention (Regulation Art. 26;
+    PIPL Art. 47)."""
+    _ERASERS[model.lower()] = eraser
 
 
 def retention_years() -> int:
@@ -118,6 +131,9 @@ def _erase_one(*, retention_id: int, now: datetime) -> int:
             continue
         ledger_redact(entry=entry, now=now)
         count += 1
+    eraser = _ERASERS.get(f"{retention.object_app}.{retention.object_model}")
+    if eraser is not None:
+        eraser(pk=retention.object_pk, now=now)
     retention.erased_at = now
     retention.save(update_fields=["erased_at"])
     return count

@@ -29,7 +29,8 @@ def upload(page, kind_label, path):
 @pytest.mark.req("R17.1")
 def test_an_employer_is_rejected_corrects_a_document_and_is_verified(
         live_site, page, browser, tmp_path):
-    manage_live(live_site, "demo_data")  # the reviewer yang.fan with a TOTP device
+    # The reviewer yang.fan with a TOTP device (the demo postings are not needed here).
+    manage_live(live_site, "demo_data", "--postings", "0", "--no-agreements")
     body = "91140702MA0000777"
     uscc = body + uscc_check_char(body)
     id_body = "14010519900101123"

@@ -37,6 +37,23 @@ def make_posting(*, employer=None, actor=None, now: datetime | None = None, **ov
                                    data=posting_data(**overrides), now=now)
 
 
+def entrust(*, employer, agency, now: datetime | None = None, **extra):
+    """The employer's owner entrusts the agency to post on its behalf."""
+    return services.entrustment_grant(actor=owner_of(employer), agency=agency,
+                                      reference=extra.pop("reference", "委托书 2026-018"),
+                                      now=now, **extra)
+
+
+def recruiter_of(employer):
+    """A recruiter (not the owner) invited into the employer."""
+    from fairhire.orgs import services as org_services
+
+    user = make_user(Role.EMPLOYER_STAFF)
+    org_services.membership_invite(actor=owner_of(employer), organisation=employer,
+                                   username=user.username, role="recruiter")
+    return user
+
+
 def make_reviewer():
     return make_user(Role.REVIEWER)
 
@@ -61,3 +78,22 @@ def posting_csv(rows: list[PostingData], *, bom: bool = False) -> bytes:
         writer.writerow(["" if values[c] is None else str(values[c])
                          for c in services.DATA_FIELDS])
     return out.getvalue().encode("utf-8-sig" if bom else "utf-8")
+
+
+def posting_xlsx(rows: list[PostingData], *, extra_rows: list[list[object]] = ()) -> bytes:
+    """The same file as an Excel workbook: numbers as numbers, dates as date cells."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(list(services.DATA_FIELDS))
+    for data in rows:
+        values = asdict(data)
+        sheet.append([None if values[c] in (None, "") else
+                      float(values[c]) if c in ("pay_min", "pay_max") else values[c]
+                      for c in services.DATA_FIELDS])
+    for row in extra_rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

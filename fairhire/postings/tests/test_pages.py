@@ -93,6 +93,7 @@ def test_the_public_page_shows_last_updated_and_hides_the_history():
     posting = make_published()
     page = Client().get(f"/postings/{posting.pk}/").content.decode()
     assert "最近更新" in page and "处理记录" not in page
+    assert "山西省太原市小店区" in page and "商品营业员" in page and "全职" in page
     assert Client().get(f"/postings/{make_posting().pk}/").status_code == 404
 
 
@@ -105,6 +106,7 @@ def test_the_employer_list_offers_confirmation_and_closing():
     assert posting.status == JobPosting.Status.CLOSED
 
 
+@pytest.mark.req("EN1")  # one record, published to search engines as schema.org JobPosting
 def test_the_public_page_carries_job_posting_json_ld_that_parses():
     posting = make_published(title="收银员 <script>")
     page = Client().get(f"/postings/{posting.pk}/").content.decode()
@@ -153,3 +155,74 @@ def test_an_unreadable_upload_is_shown_again_with_the_error():
     response = client.post("/me/postings/import/", {"file": upload})
     assert response.status_code == 400
     assert "不认识的列" in response.content.decode()
+
+
+@pytest.mark.req("EN6")
+def test_the_editor_shows_each_suggestion_next_to_its_field():
+    posting = make_posting(duties="收银")
+    page = signed_in_client(owner_of(posting.employer)).get(
+        f"/me/postings/{posting.pk}/edit/").content.decode()
+    assert 'id="id_duties_hint"' in page and "工作内容较简短" in page
+
+
+@pytest.mark.req("R26")
+def test_editing_a_published_posting_on_the_page_keeps_the_public_text_until_published():
+    posting = make_published(title="面点师")
+    client = signed_in_client(owner_of(posting.employer))
+    page = client.get(f"/me/postings/{posting.pk}/edit/").content.decode()
+    assert "审核通过前，公开页面仍显示原来的内容" in page
+    response = client.post(f"/me/postings/{posting.pk}/edit/",
+                           _form(posting, title="面点主管", requirements="年龄22-30岁",
+                                 action="submit"))
+    assert response.status_code == 302
+    posting.refresh_from_db()
+    assert (posting.title, posting.revision_status) == ("面点师", "in_review")
+    assert "面点师" in Client().get(f"/postings/{posting.pk}/").content.decode()
+    signed_in_client(make_reviewer()).post(f"/review/postings/{posting.pk}/decision/",
+                                           {"decision": "publish"})
+    public = Client().get(f"/postings/{posting.pk}/").content.decode()
+    assert "面点主管" in public and "最近更新" in public
+
+
+@pytest.mark.req("R17.1")
+def test_an_employer_entrusts_an_agency_whose_staff_then_pick_the_employer_in_the_editor():
+    from fairhire.orgs.models import OrgKind
+
+    employer, agency = make_verified(), make_verified(OrgKind.AGENCY)
+    owner = signed_in_client(owner_of(employer))
+    response = owner.post("/me/entrustments/", {"agency_uscc": agency.uscc,
+                                                "reference": "委托书 2026-11"})
+    assert response.status_code == 302
+    agency_client = signed_in_client(owner_of(agency))
+    listed = agency_client.get("/me/entrustments/").content.decode()
+    assert employer.name in listed and "委托书 2026-11" in listed
+    editor = agency_client.get("/me/postings/new/").content.decode()
+    assert 'name="employer"' in editor and employer.name in editor
+    missing = agency_client.post("/me/postings/new/", {"kind": "job", "title": "保洁员"})
+    assert missing.status_code == 400 and 'id="id_employer_error"' in missing.content.decode()
+    created = agency_client.post("/me/postings/new/", {"kind": "job", "title": "保洁员",
+                                                       "employer": employer.pk})
+    assert created.status_code == 302
+    posting = JobPosting.objects.get(title="保洁员")
+    assert (posting.employer, posting.agency, posting.entrustment) == (employer, agency,
+                                                                      "委托书 2026-11")
+    import_page = agency_client.get("/me/postings/import/").content.decode()
+    assert employer.name in import_page and ".xlsx" in import_page
+
+
+def test_the_editor_offers_code_pickers_that_search_by_name_pinyin_or_code():
+    employer = make_verified()
+    client = signed_in_client(owner_of(employer))
+    page = client.get("/me/postings/new/").content.decode()
+    assert 'list="id_occupation_code_options"' in page
+    assert '<option value="full_time">全职</option>' in page
+    options = Client().get("/reference/occupations/pick/?field=occupation_code"
+                           "&occupation_code=syy").content.decode()
+    assert '<option value="4-01-02-04">收银员' in options
+
+
+def test_the_editor_shows_the_valid_until_date_so_saving_again_keeps_it():
+    posting = make_posting()
+    page = signed_in_client(owner_of(posting.employer)).get(
+        f"/me/postings/{posting.pk}/edit/").content.decode()
+    assert f'value="{posting.valid_until.isoformat()}"' in page

@@ -1,6 +1,6 @@
 """Privacy use cases. One public function per use case; callers import from here."""
 
-from fairhire.privacy.services.access import pi_disclose
+from fairhire.privacy.services.access import pi_access_record, pi_disclose
 from fairhire.privacy.services.consents import (
     consent_give,
     consent_withdraw,
@@ -21,6 +21,7 @@ __all__ = [
     "data_keys_rotate_start",
     "data_request_complete",
     "data_request_open",
+    "pi_access_record",
     "pi_disclose",
     "pi_export_authorise",
     "self_inspection_conclude",

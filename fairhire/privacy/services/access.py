@@ -38,8 +38,16 @@ def pi_disclose(*, actor, subject_id: int, values: Mapping[str, str], purpose: s
             if decision == Disclosure.FULL_LOGGED and value:
                 logged.append(PiKind(kind).value)
     if logged:
-        PiAccess.objects.create(
-            created_at=now or timezone.now(), viewer_id=actor.pk, viewer_account=actor.username,
-            viewer_role=actor.role, subject_id=subject_id, fields=logged,
-            purpose=purpose or "求职者已同意向该单位提供联系方式", ip=current_meta().ip)
+        pi_access_record(actor=actor, subject_id=subject_id, fields=logged,
+                         purpose=purpose or "求职者已同意向该单位提供联系方式", now=now)
     return shown
+
+
+def pi_access_record(*, actor, subject_id: int, fields: list[str], purpose: str,
+                     now: datetime | None = None) -> PiAccess:
+    """Write one PI access-log row for an unmasked view that is not a plain value -- a download
+    of an identity image, say -- decided by the caller with ``policies.pi_disclosure``."""
+    return PiAccess.objects.create(
+        created_at=now or timezone.now(), viewer_id=actor.pk, viewer_account=actor.username,
+        viewer_role=actor.role, subject_id=subject_id, fields=list(fields),
+        purpose=purpose.strip()[:300], ip=current_meta().ip)

@@ -20,6 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from fairhire.accounts.models import STAFF_ROLES, User
 from fairhire.core.audit import AuditAction, audit_record
 from fairhire.core.errors import InvalidInput, PermissionDenied
+from fairhire.ledger.selectors import retention_summary
 from fairhire.privacy import crypto
 from fairhire.privacy.models import (
     Consent,
@@ -31,17 +32,18 @@ from fairhire.privacy.models import (
 )
 from fairhire.privacy.notices import ConsentKind
 from fairhire.privacy.policies import can_run_self_inspection
-from fairhire.privacy.sealed import sealed_models
+from fairhire.privacy.sealed import external_columns, file_stores, sealed_models
 from fairhire.privacy.services.rotation import data_keys_seen
 
 
 def anomaly_threshold() -> int:
     """One account seeing this many different people's unmasked data in one day is flagged."""
-    return getattr(settings, "PRIVACY_ANOMALY_SUBJECTS_PER_DAY", 30)
+    return settings.PRIVACY_ANOMALY_SUBJECTS_PER_DAY
 
 
 def encryption_coverage() -> tuple[list[dict], Counter]:
-    """Per sealed column: rows, values held, tokens and plaintext, read with raw SQL."""
+    """Per sealed column: rows, values held, tokens and plaintext, read with raw SQL; then the
+    encrypted columns and files other apps registered (``privacy.sealed``)."""
     columns, key_ids = [], Counter()
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
@@ -49,14 +51,42 @@ def encryption_coverage() -> tuple[list[dict], Counter]:
             for column in model.SEALED_FIELDS:
                 field = model._meta.get_field(column)
                 cursor.execute(f"SELECT {quote(field.column)} FROM {quote(model._meta.db_table)}")  # noqa: S608 (names come from the models)
-                values = [row[0] for row in cursor.fetchall()]
-                held = [v for v in values if v]
-                tokens = [v for v in held if crypto.looks_like_token(v)]
-                key_ids.update(t.split(".")[2] for t in tokens)
+                rows = held = sealed = 0
+                # In small batches: a column may hold images (profiles.identityimage).
+                while batch := cursor.fetchmany(50):
+                    for (value,) in batch:
+                        rows += 1
+                        if value:
+                            held += 1
+                            if crypto.looks_like_token(value):
+                                sealed += 1
+                                key_ids[value.split(".")[2]] += 1
                 columns.append({"column": f"{model._meta.label_lower}.{column}",
-                                "rows": len(values), "held": len(held), "sealed": len(tokens),
-                                "plaintext": len(held) - len(tokens)})
+                                "rows": rows, "held": held, "sealed": sealed,
+                                "plaintext": held - sealed})
+        for external in external_columns():
+            model = external.model_class()
+            field = model._meta.get_field(external.field)
+            cursor.execute(f"SELECT {quote(field.column)} FROM {quote(model._meta.db_table)}")  # noqa: S608 (names come from the models)
+            values = [row[0] for row in cursor.fetchall()]
+            columns.append(_coverage(f"{external.model}.{external.field}", values, key_ids))
+    for name, files in file_stores().items():
+        values = (path.read_text(encoding="ascii", errors="replace") for _c, path in files())
+        columns.append(_coverage(f"files:{name}", values, key_ids))
     return columns, key_ids
+
+
+def _coverage(label: str, values, key_ids: Counter) -> dict:
+    rows = held = sealed = 0
+    for value in values:
+        rows += 1
+        if value:
+            held += 1
+            if crypto.looks_like_token(value):
+                sealed += 1
+                key_ids[value.split(".")[2]] += 1
+    return {"column": label, "rows": rows, "held": held, "sealed": sealed,
+            "plaintext": held - sealed}
 
 
 def _facts(*, year: int, now: datetime) -> dict:
@@ -104,9 +134,7 @@ def _facts(*, year: int, now: datetime) -> dict:
                                  "completed": requests.filter(kind=kind,
                                                               completed_at__isnull=False).count()}
                           for kind in DataRequest.Kind.values},
-        # Retention sweeps arrive with the applications and ledger work (R26); until then the
-        # record says so rather than reporting a run that never happened.
-        "retention_runs": [],
+        "retention": retention_summary(year=year, now=now),
     }
 
 

@@ -6,8 +6,10 @@ Rotation is: add a new key to ``FAIRHIRE_DATA_KEYS`` and mark it current, run
 
 from __future__ import annotations
 
+import os
 import uuid
 from datetime import datetime
+from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
@@ -20,7 +22,7 @@ from fairhire.core.progress import progress_advance, progress_create, progress_f
 from fairhire.privacy import crypto
 from fairhire.privacy.models import DataKeyRecord
 from fairhire.privacy.policies import can_rotate_data_keys
-from fairhire.privacy.sealed import sealed_models
+from fairhire.privacy.sealed import external_columns, file_stores, sealed_models
 
 BATCH = 200
 
@@ -33,7 +35,24 @@ def data_keys_seen(*, now: datetime | None = None) -> None:
 
 
 def _row_count() -> int:
-    return sum(model.objects.count() for model in sealed_models())
+    """Rows and files the rotation walks, for its progress bar."""
+    rows = sum(model.objects.count() for model in sealed_models())
+    rows += sum(column.model_class().objects.count() for column in external_columns())
+    return rows + sum(sum(1 for _f in files()) for files in file_stores().values())
+
+
+def _rotate_file(engine: crypto.FieldCrypto, context: str, path: Path) -> int:
+    """Re-encrypt one encrypted file in place: written beside it, then renamed over it, so a
+    reader sees the old token or the new one, never half of one."""
+    token = path.read_text(encoding="ascii")
+    if not engine.needs_rotation(token):
+        return 0
+    fresh = engine.reencrypt(token, context=context)
+    temporary = path.with_name(f".{path.name}.rotating")
+    temporary.write_text(fresh, encoding="ascii")
+    temporary.chmod(0o600)
+    os.replace(temporary, path)
+    return 1
 
 
 @transaction.atomic
@@ -51,7 +70,8 @@ def data_keys_rotate_start(*, actor, now: datetime | None = None) -> TaskProgres
 
 
 def data_keys_rotate_run(*, progress_id: uuid.UUID | str, now: datetime | None = None) -> int:
-    """Re-encrypt every token not under the current key; returns how many cells changed.
+    """Re-encrypt every token not under the current key -- sealed columns, the columns and
+    files other apps registered (``privacy.sealed``) -- and return how many changed.
 
     Each row is updated only if its tokens are still the ones read, so a value a person changed
     meanwhile (already under the current key) is never overwritten with an older one. A token
@@ -65,7 +85,8 @@ def data_keys_rotate_run(*, progress_id: uuid.UUID | str, now: datetime | None =
         for model in sealed_models():
             columns = model.SEALED_FIELDS
             rows = model.objects.order_by("pk").values_list("pk", "pii_id", *columns)
-            for pk, pii_id, *tokens in rows.iterator(chunk_size=BATCH):
+            chunk = getattr(model, "SEALED_BATCH", BATCH)  # smaller for image columns
+            for pk, pii_id, *tokens in rows.iterator(chunk_size=chunk):
                 old, new = {}, {}
                 for column, token in zip(columns, tokens, strict=True):
                     if token and engine.needs_rotation(token):
@@ -74,6 +95,26 @@ def data_keys_rotate_run(*, progress_id: uuid.UUID | str, now: datetime | None =
                         new[column] = engine.reencrypt(token, context=context)
                 if new:
                     changed += model.objects.filter(pk=pk, **old).update(**new) * len(new)
+                pending += 1
+                if pending == BATCH:
+                    progress_advance(progress_id=progress.pk, by=pending)
+                    pending = 0
+        # Encrypted columns of apps that use the engine directly, and encrypted files.
+        for column in external_columns():
+            model = column.model_class()
+            rows = model.objects.order_by("pk").values_list("pk", column.field)
+            for pk, token in rows.iterator(chunk_size=BATCH):
+                if token and engine.needs_rotation(token):
+                    fresh = engine.reencrypt(token, context=column.context(pk))
+                    changed += model.objects.filter(pk=pk, **{column.field: token}).update(
+                        **{column.field: fresh})
+                pending += 1
+                if pending == BATCH:
+                    progress_advance(progress_id=progress.pk, by=pending)
+                    pending = 0
+        for files in file_stores().values():
+            for context, path in files():
+                changed += _rotate_file(engine, context, path)
                 pending += 1
                 if pending == BATCH:
                     progress_advance(progress_id=progress.pk, by=pending)

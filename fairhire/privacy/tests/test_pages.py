@@ -47,3 +47,32 @@ def test_the_audit_administrator_reads_but_cannot_conclude_a_record():
     url = reverse("self-inspection-detail", args=[2026])
     assert auditor.get(url).status_code == 200
     assert auditor.post(url, {"findings": "x"}).status_code == 403
+
+
+@pytest.mark.req("R21.3")
+@pytest.mark.parametrize(("role", "warned"), [
+    (Role.SECURITY_ADMIN, True), (Role.OPERATOR, True), (Role.REVIEWER, False),
+    (Role.SEEKER, False)])
+def test_the_dashboard_warns_operators_when_the_self_inspection_is_over_a_year_old(role, warned):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from fairhire.privacy.services import self_inspection_generate
+
+    self_inspection_generate(year=2025, now=timezone.now() - timedelta(days=400))
+    client = signed_in_client(make_user(role))
+    assert ("年度自查已超过 12 个月" in client.get("/").content.decode()) is warned
+    self_inspection_generate(year=timezone.now().year)
+    assert "年度自查已超过 12 个月" not in client.get("/").content.decode()
+
+
+@pytest.mark.req("R21.3")
+def test_the_record_prints_without_navigation_or_forms():
+    from django.contrib.staticfiles import finders
+
+    client = signed_in_client(make_user(Role.SECURITY_ADMIN))
+    client.post(reverse("self-inspection-list"), {"year": "2026"})
+    page = client.get(reverse("self-inspection-detail", args=[2026])).content.decode()
+    assert "data-print" in page and "privacy/print.js" in page
+    assert "@media print" in open(finders.find("fairhire/app.css"), encoding="utf-8").read()

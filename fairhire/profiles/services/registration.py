@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +15,9 @@ from django.utils.translation import gettext_lazy
 from fairhire.accounts.models import Role
 from fairhire.accounts.services import user_sign_up
 from fairhire.core.audit import AuditAction, audit_record
-from fairhire.core.errors import InvalidInput, RuleViolation
+from fairhire.core.errors import InvalidInput, RateLimited, RuleViolation
+from fairhire.core.models import AuditEvent
+from fairhire.core.request_context import current_meta
 from fairhire.orgs.identifiers import IdentifierError, validate_id_number
 from fairhire.privacy import crypto
 from fairhire.privacy.notices import ConsentKind
@@ -22,6 +25,7 @@ from fairhire.privacy.services import consent_give
 from fairhire.profiles.models import SeekerProfile
 
 MOBILE = re.compile(r"1[3-9]\d{9}")
+EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]+\.[^@\s]+")
 
 ID_MESSAGES = {
     "id.format": gettext_lazy("身份证号码应为 18 位，最后一位可以是数字或 X。"),
@@ -63,6 +67,20 @@ def mobile_check(value: str) -> str:
     return number
 
 
+def email_check(value: str) -> str:
+    """An optional e-mail address (for password reset), trimmed; refused when malformed."""
+    address = value.strip()
+    if address and not EMAIL.fullmatch(address):
+        raise InvalidInput(_("电子邮箱格式不正确。"), code="profiles.email_invalid",
+                           field="email")
+    return address
+
+
+def email_blind_index(address: str) -> str:
+    """The blind index that finds a profile by its e-mail without decrypting (control 10)."""
+    return crypto.blind_index(address, purpose=crypto.Purpose.EMAIL) if address else ""
+
+
 def real_name_check(value: str) -> str:
     name = " ".join(value.split())
     if not 2 <= len(name) <= 30:
@@ -71,7 +89,41 @@ def real_name_check(value: str) -> str:
     return name
 
 
-@transaction.atomic
+SIGN_UP_WINDOW = timedelta(hours=1)
+
+
+def sign_up_rate_check(*, now: datetime) -> None:
+    """Refuse a sign-up from an address that made too many in the last hour (SECURITY.md
+    control 24): ``PROFILES_SIGN_UPS_PER_HOUR`` (default 20, enough for a job centre's counter)
+    accounts created plus refused repeat ID numbers, counted from the audit trail like the
+    sign-in lockout. The refusals count too, so the form cannot be used to probe at volume which
+    ID numbers hold an account. Calls without an address (commands, demo data) are not limited.
+    """
+    ip = current_meta().ip
+    if ip is None:
+        return
+    attempts = AuditEvent.objects.filter(
+        ip=ip, created_at__gt=now - SIGN_UP_WINDOW, created_at__lte=now,
+        action__in=[AuditAction.USER_SIGNED_UP, AuditAction.SEEKER_SIGN_UP_REFUSED])
+    if attempts.count() >= settings.PROFILES_SIGN_UPS_PER_HOUR:
+        until = attempts.order_by("created_at").values_list("created_at", flat=True)[0]
+        until += SIGN_UP_WINDOW
+        raise RateLimited(
+            _("该网络地址注册过于频繁，请在 %(time)s（北京时间）之后再试。")
+            % {"time": timezone.localtime(until).strftime("%H:%M")},
+            until=until, code="profiles.sign_up_rate_limited")
+
+
+def _refuse_taken(*, now: datetime) -> RuleViolation:
+    # Logged in its own transaction and counted by the rate limit: repeated hits are probing.
+    with transaction.atomic():
+        audit_record(action=AuditAction.SEEKER_SIGN_UP_REFUSED, account="",
+                     result=AuditEvent.Result.DENIED, details={"reason": "id_number_taken"},
+                     now=now)
+    return RuleViolation(_("该身份证号码已注册过账号，每人只能注册一个求职账号。"),
+                         code="profiles.id_number_taken", field="id_number")
+
+
 def seeker_sign_up(*, username: str, password: str, real_name: str, id_number: str, phone: str,
                    consents: Iterable[str], email: str = "", address: str = "",
                    now: datetime | None = None) -> SeekerProfile:
@@ -80,9 +132,10 @@ def seeker_sign_up(*, username: str, password: str, real_name: str, id_number: s
     The general notice and, separately, the ID-number notice must both be accepted. One person
     holds one account: an ID number already registered is found through its blind index, without
     decrypting anything, and refused. The name, ID number, birth date, phone, e-mail and address
-    are stored encrypted; the account shows a masked name.
+    are stored encrypted; the account shows a masked name. Sign-ups are rate-limited per address.
     """
     now = now or timezone.now()
+    sign_up_rate_check(now=now)
     consents = set(consents)
     if ConsentKind.GENERAL not in consents:
         raise InvalidInput(_("请阅读并同意个人信息处理规则。"), code="profiles.consent_general",
@@ -93,26 +146,32 @@ def seeker_sign_up(*, username: str, password: str, real_name: str, id_number: s
     name = real_name_check(real_name)
     identity = id_number_check(id_number, now=now)
     mobile = mobile_check(phone)
+    email = email_check(email)
     id_index = crypto.blind_index(identity.value, purpose=crypto.Purpose.ID_NUMBER)
     if SeekerProfile.objects.filter(id_number_index=id_index).exists():
-        raise RuleViolation(_("该身份证号码已注册过账号，每人只能注册一个求职账号。"),
-                            code="profiles.id_number_taken", field="id_number")
+        raise _refuse_taken(now=now)
+    try:
+        return _seeker_create(username=username, password=password, name=name,
+                              identity=identity, id_index=id_index, mobile=mobile, email=email,
+                              address=address, now=now)
+    except IntegrityError:  # the same person signing up twice at the same moment
+        raise _refuse_taken(now=now) from None
 
+
+@transaction.atomic
+def _seeker_create(*, username: str, password: str, name: str, identity, id_index: str,
+                   mobile: str, email: str, address: str, now: datetime) -> SeekerProfile:
     user = user_sign_up(username=username, password=password, email="",
                         display_name=crypto.mask_name(name), role=Role.SEEKER, now=now)
     profile = SeekerProfile(user=user, id_number_index=id_index, verified_at=now,
                             phone_index=crypto.blind_index(mobile, purpose=crypto.Purpose.PHONE),
+                            email_index=email_blind_index(email),
                             created_at=now, updated_at=now)
     for column, value in (("real_name", name), ("id_number", identity.value),
                           ("birth_date", identity.birth_date.isoformat()), ("phone", mobile),
-                          ("email", email.strip()), ("address", address.strip())):
+                          ("email", email), ("address", address.strip())):
         profile.seal(column, value)
-    try:
-        with transaction.atomic():
-            profile.save()
-    except IntegrityError:  # the same person signing up twice at the same moment
-        raise RuleViolation(_("该身份证号码已注册过账号，每人只能注册一个求职账号。"),
-                            code="profiles.id_number_taken", field="id_number") from None
+    profile.save()
     for kind in (ConsentKind.GENERAL, ConsentKind.ID_NUMBER):
         consent_give(user=user, kind=kind, now=now)
     audit_record(action=AuditAction.SEEKER_REGISTERED, actor=user, target=profile, now=now)

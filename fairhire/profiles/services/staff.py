@@ -20,6 +20,6 @@ def seeker_profile_disclose(*, actor, profile_id: int, purpose: str = "",
     if profile is None:
         raise NotFound(_("未找到该求职者。"), code="profiles.seeker_not_found")
     values = {kind: profile.unseal("real_name" if kind == PiKind.NAME else kind)
-              for kind in PiKind.values}
+              for kind in PiKind.values if kind != PiKind.ID_IMAGE}
     return pi_disclose(actor=actor, subject_id=profile.user_id, values=values, purpose=purpose,
                        now=now)

@@ -1,9 +1,11 @@
 """A job seeker's whole privacy journey, in a real browser against a real server."""
 
+import io
 import json
 import re
 
 import pytest
+from PIL import Image
 from playwright.sync_api import expect
 
 from fairhire.orgs.identifiers import id_check_char
@@ -15,11 +17,17 @@ FIRST17 = "14010519920308123"
 ID = FIRST17 + id_check_char(FIRST17)
 
 
+def _photo() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (640, 400), (220, 220, 210)).save(out, format="JPEG")
+    return out.getvalue()
+
+
 @pytest.mark.req("R16")
 @pytest.mark.req("DSR")
 def test_a_seeker_signs_up_builds_a_resume_downloads_withdraws_and_closes(live_site, page):
     page.goto(live_site + "/")
-    page.get_by_role("link", name="求职者实名注册").click()
+    page.get_by_role("link", name="求职者实名注册").first.click()
     page.get_by_label("用户名").fill("liu.xiaoyang")
     page.get_by_label("真实姓名").fill("刘洋")
     page.get_by_label("身份证号码", exact=True).fill(ID)
@@ -43,15 +51,24 @@ def test_a_seeker_signs_up_builds_a_resume_downloads_withdraws_and_closes(live_s
 
     page.get_by_role("link", name="我的数据").first.click()
     expect(page.locator("main")).to_contain_text(ID)
+    page.get_by_role("link", name="管理身份证照片").click()
+    page.get_by_label("证件面").select_option("front")
+    page.get_by_label("照片（JPEG 或 PNG，不超过 10 MB）").set_input_files(
+        files=[{"name": "front.jpg", "mimeType": "image/jpeg", "buffer": _photo()}])
+    page.get_by_role("button", name="加密上传").click()
+    expect(page.locator(".messages")).to_contain_text("已加密保存：身份证人像面")
+    page.get_by_role("link", name="返回我的数据").click()
     with page.expect_download() as download_info:
         page.get_by_role("link", name="下载我的数据（JSON）").click()
     data = json.loads(open(download_info.value.path(), encoding="utf-8").read())
     assert data["profile"]["id_number"] == ID
     assert data["resumes"][0]["title"] == "电工简历"
+    assert [i["side"] for i in data["identity_images"]] == ["front"]
 
     page.get_by_role("button", name="撤回：身份证号码单独同意").click()
     expect(page.locator(".messages")).to_contain_text("已撤回同意")
     expect(page.locator("main")).not_to_contain_text(ID)
+    expect(page.locator("main")).not_to_contain_text("身份证人像面")
 
     page.get_by_role("link", name="注销账号").click()
     page.get_by_label("我确认注销账号").check()

@@ -125,3 +125,31 @@ def test_an_employer_gets_404_on_a_seekers_identity_page():
     profile = make_seeker()
     client = signed_in_client(make_user(Role.EMPLOYER_STAFF))
     assert client.get(reverse("seeker-detail", args=[profile.pk])).status_code == 404
+
+
+@pytest.mark.req("R21.2")
+def test_a_seeker_uploads_an_id_photo_on_the_page_and_a_reviewer_downloads_it_stating_why():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from fairhire.profiles.tests.services.test_identity_images import photo
+
+    profile = make_seeker()
+    client = signed_in_client(profile.user)
+    response = client.post(reverse("identity-image-list"), {
+        "side": "back", "file": SimpleUploadedFile("back.png", photo("PNG"))})
+    assert response.status_code == 302
+    listing = client.get(reverse("identity-image-list")).content.decode()
+    assert "身份证国徽面" in listing
+    refused = client.post(reverse("identity-image-list"), {
+        "side": "front", "file": SimpleUploadedFile("front.jpg", b"%PDF-1.4 %%EOF")})
+    assert refused.status_code == 400
+    assert "JPEG 或 PNG" in refused.content.decode()
+
+    reviewer = signed_in_client(make_user(Role.REVIEWER))
+    detail = reviewer.get(reverse("seeker-detail", args=[profile.pk])).content.decode()
+    assert reverse("seeker-identity-image", args=[profile.pk, "back"]) in detail
+    url = reverse("seeker-identity-image", args=[profile.pk, "back"])
+    assert reviewer.post(url, {"purpose": ""}).status_code == 403
+    got = reviewer.post(url, {"purpose": "核对实名申诉材料"})
+    assert (got.status_code, got["Content-Type"]) == (200, "image/png")
+    assert PiAccess.objects.get().purpose == "核对实名申诉材料"

@@ -67,12 +67,14 @@ def test_every_table_records_its_source_edition_and_licence():
     assert "2022" in current[CodeKind.OCCUPATION].edition
 
 
+@pytest.mark.req("R15.1")  # a posting's work location is a GB/T 2260 code
 def test_a_county_code_resolves_to_itself_its_city_and_its_province():
     resolved = selectors.region_resolve(code="140105")
     assert resolved.is_current
     assert [r.name for r in resolved.lineage] == ["山西省", "太原市", "小店区"]
 
 
+@pytest.mark.req("R15.1")
 def test_an_abolished_code_resolves_to_its_successor():
     resolved = selectors.region_resolve(code="110103")  # 崇文区, merged into 东城区 in 2010
     assert not resolved.is_current

@@ -8,6 +8,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from fairhire.accounts import services
 from fairhire.accounts.models import STAFF_ROLES, OrgRole, Role, User
+from fairhire.complaints.demo import demo_agreements, demo_complaints
 from fairhire.core.audit import AuditAction, audit_record
 from fairhire.core.request_context import RequestMeta, reset_meta, set_meta
 
@@ -124,8 +125,58 @@ def demo_seeker(*, username: str, name: str) -> User:
     return profile.user
 
 
+def demo_privacy() -> None:
+    """李明's résumé, gig card and ID-card photo; a reviewer's logged look at his identity; and
+    last year's self-inspection, so the operators' dashboard shows that this year's is due."""
+    import io
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from PIL import Image, ImageDraw
+
+    from fairhire.privacy.models import SelfInspection
+    from fairhire.privacy.services import self_inspection_generate
+    from fairhire.profiles import services as profiles
+
+    seeker = User.objects.get(username="li.ming")
+    if seeker.seeker_profile.resumes.exists():
+        return
+    profiles.resume_save(actor=seeker, data=profiles.ResumeData(
+        title="电工岗位简历", visibility="searchable", skills="低压电工作业，配电柜维护",
+        skill_codes=["6-31-01-03"], expected_occupations=["电工"], expected_regions=["140105"],
+        employment_types=["full_time", "gig"], pay_min=5000, pay_max=7000, availability="now",
+        self_intro="持低压电工作业证，五年工厂配电维护经验。",
+        education=[{"level": "51", "school": "太原技师学院", "major": "电气自动化"}],
+        work=[{"employer": "太原某机械厂", "position": "维修电工", "duties": "配电与设备检修"}],
+        certificates=[{"title": "特种作业操作证（低压电工）", "issuer": "山西省应急管理厅"}],
+        languages=[{"language": "普通话", "level": "native"}]))
+    profiles.gig_card_save(actor=seeker, work_types="水电维修、灯具安装", skill_level=4,
+                           daily_pay=300, districts=["140105", "140106"], hours="周末 8:00-18:00")
+    card = Image.new("RGB", (856, 540), (236, 240, 244))
+    ImageDraw.Draw(card).text((40, 40), "DEMO ID CARD", fill=(40, 40, 40))
+    out = io.BytesIO()
+    card.save(out, format="JPEG")
+    profiles.identity_image_upload(actor=seeker, side="front", data=out.getvalue())
+    profiles.seeker_profile_disclose(actor=User.objects.get(username="yang.fan"),
+                                     profile_id=seeker.seeker_profile.pk,
+                                     purpose="演示：核对实名注册信息")
+    last_year = timezone.now().year - 1
+    if not SelfInspection.objects.filter(year=last_year).exists():
+        record = self_inspection_generate(year=last_year,
+                                          now=timezone.now() - timedelta(days=380))
+        record.findings, record.fixes = "演示：未发现明文存储。", "演示：无需整改。"
+        record.save(update_fields=["findings", "fixes"])
+
+
 class Command(BaseCommand):
     help = "Create one demo account per role (password and staff TOTP secrets are printed)."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--postings", type=int, default=330,
+                            help="published demo postings to create (0: none, for tests)")
+        parser.add_argument("--no-agreements", action="store_true",
+                            help="publish no service agreement or rules, so accounts signed up "
+                                 "later (browser tests on a shared site) are not asked to accept")
 
     def handle(self, *args, **options) -> None:
         token = set_meta(RequestMeta(channel="command"))
@@ -133,9 +184,19 @@ class Command(BaseCommand):
             with transaction.atomic():
                 rows = [self._ensure(*account) for account in DEMO_ACCOUNTS]
                 demo_organisations()
+                from fairhire.postings.demo import demo_postings
+
+                demo_postings(published=options["postings"])
+                from fairhire.applications.demo import demo_applications
+
+                demo_applications()
+                demo_complaints()  # complaints (issue 10)
+                demo_privacy()
                 from fairhire.search.demo import demo_search
 
                 demo_search()  # search (issue 7): published postings and a searchable résumé
+                if not options["no_agreements"]:
+                    demo_agreements()  # last: every demo account accepts them
                 audit_record(action=AuditAction.COMMAND_RUN, details={"command": "demo_data"})
         finally:
             reset_meta(token)

@@ -149,3 +149,92 @@ def test_the_import_report_lists_each_row_once_the_task_has_run(
     report = client.get(f"/api/v1/postings/import/{task_id}").json()
     assert [(r["line"], r["result"]) for r in report] == [(2, "accepted"), (3, "refused")]
     assert report[0]["posting_id"] and report[1]["errors"].keys() == {"title"}
+
+
+def test_patch_changes_only_the_fields_sent_and_answers_errors_per_field():
+    posting = make_posting(title="收银员", duties="负责收银。")
+    client = signed_in_client(owner_of(posting.employer))
+    path = f"/api/v1/postings/{posting.pk}"
+    patched = client.patch(path, {"title": "收银主管", "pay_max": None},
+                           content_type="application/json")
+    assert patched.status_code == 200
+    body = patched.json()
+    assert (body["title"], body["duties"], body["pay_max"]) == ("收银主管", "负责收银。", None)
+    assert {"code": "pay_missing", "field": "pay_min",
+            "message": "写明薪酬范围的招聘信息更受求职者关注。"} in body["suggestions"]
+    assert "duties_short" in {s["code"] for s in body["suggestions"]}
+
+    invalid = client.patch(path, {"headcount": 0, "pay_unit": "week"},
+                           content_type="application/json")
+    assert invalid.status_code == 422
+    assert {e["field"] for e in invalid.json()["errors"]} == {"headcount", "pay_unit"}
+    reversed_pay = client.patch(path, {"pay_min": 9000, "pay_max": 5000},
+                                content_type="application/json")
+    assert (reversed_pay.status_code, set(reversed_pay.json()["errors"])) == (400, {"pay_min"})
+    assert signed_in_client(make_user(Role.EMPLOYER_STAFF)).patch(
+        path, {"title": "x"}, content_type="application/json").status_code == 404
+
+
+@pytest.mark.req("R26")
+def test_patching_a_published_posting_writes_a_revision_and_the_public_sees_the_old_text():
+    posting = make_published(title="仓库管理员")
+    client = signed_in_client(owner_of(posting.employer))
+    path = f"/api/v1/postings/{posting.pk}"
+    body = client.patch(path, {"title": "仓库主管"}, content_type="application/json").json()
+    assert (body["title"], body["revision_status"], body["revision"]["title"]) == (
+        "仓库管理员", "draft", "仓库主管")
+    public = Client().get(path).json()
+    assert (public["title"], public["revision"], public["revision_status"]) == (
+        "仓库管理员", None, "")
+
+
+def test_an_agency_creates_a_posting_for_an_employer_that_entrusted_it():
+    from fairhire.orgs.models import OrgKind
+    from fairhire.postings.tests.factories import entrust
+
+    employer, agency = make_verified(), make_verified(OrgKind.AGENCY)
+    client = signed_in_client(owner_of(agency))
+    body = _json(posting_data()) | {"employer_id": employer.pk}
+    refused = client.post("/api/v1/postings", body, content_type="application/json")
+    assert (refused.status_code, refused.json()["code"]) == (400, "posting.not_entrusted")
+    entrust(employer=employer, agency=agency, reference="委托书 2026-07")
+    created = client.post("/api/v1/postings", body, content_type="application/json")
+    assert created.status_code == 201
+    assert (created.json()["agency"], created.json()["entrustment"]) == (agency.name,
+                                                                        "委托书 2026-07")
+    listed = client.get("/api/v1/entrustments").json()
+    assert [(e["employer_id"], e["active"]) for e in listed] == [(employer.pk, True)]
+
+
+def test_an_employer_entrusts_and_revokes_an_agency_over_the_api():
+    from fairhire.orgs.models import OrgKind
+
+    employer, agency = make_verified(), make_verified(OrgKind.AGENCY)
+    client = signed_in_client(owner_of(employer))
+    unknown = client.post("/api/v1/entrustments", {"agency_uscc": "9" * 18, "reference": "委托"},
+                          content_type="application/json")
+    assert (unknown.status_code, unknown.json()["code"]) == (400, "posting.agency_not_found")
+    granted = client.post("/api/v1/entrustments",
+                          {"agency_uscc": agency.uscc, "reference": "委托书 1"},
+                          content_type="application/json")
+    assert granted.status_code == 201
+    grant_id = granted.json()["id"]
+    assert signed_in_client(owner_of(agency)).post(
+        f"/api/v1/entrustments/{grant_id}/revoke").status_code == 403
+    revoked = client.post(f"/api/v1/entrustments/{grant_id}/revoke")
+    assert (revoked.status_code, revoked.json()["active"]) == (200, False)
+    assert client.post(f"/api/v1/entrustments/{grant_id}/revoke").status_code == 409
+
+
+def test_an_excel_upload_is_accepted_by_the_api(django_capture_on_commit_callbacks):
+    from fairhire.postings.tests.factories import posting_xlsx
+
+    client = signed_in_client(owner_of(make_verified()))
+    upload = SimpleUploadedFile("jobs.xlsx", posting_xlsx([posting_data(), posting_data()]),
+                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/api/v1/postings/import", {"file": upload})
+    assert response.status_code == 202
+    run_queued_tasks()
+    report = client.get(f"/api/v1/postings/import/{response.json()['task_id']}").json()
+    assert [r["result"] for r in report] == ["accepted", "accepted"]

@@ -3,7 +3,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from fairhire.core.audit import AuditAction
-from fairhire.core.models import AuditEvent
+from fairhire.core.models import AuditEvent, Notification
 from fairhire.core.testing import run_queued_tasks
 from fairhire.orgs.tests.factories import owner_of
 from fairhire.postings.models import JobPosting
@@ -29,6 +29,9 @@ def test_a_reminder_comes_three_days_before_expiry_and_only_once(settings):
     assert postings_freshness_sweep(now=NOW + 8 * DAY) == {"expired": 0, "reminded": 0}
     assert AuditEvent.objects.filter(action=AuditAction.POSTING_CONFIRMATION_REQUESTED,
                                      target_id=str(posting.pk)).count() == 1
+    [note] = Notification.objects.filter(kind="postings.confirmation_requested")
+    assert note.recipient == owner_of(posting.employer)
+    assert "2026-12-05 17:00" in note.body  # ten days after publication, local time
 
 
 def test_an_unconfirmed_posting_expires_after_the_freshness_days(settings):
@@ -39,6 +42,7 @@ def test_an_unconfirmed_posting_expires_after_the_freshness_days(settings):
     postings_freshness_sweep(now=NOW + 10 * DAY)
     assert _status(posting) == JobPosting.Status.EXPIRED
     assert AuditEvent.objects.filter(action=AuditAction.POSTING_EXPIRED).count() == 1
+    assert Notification.objects.filter(kind="postings.expired").count() == 1
 
 
 def test_confirming_restarts_the_clock_and_shows_as_last_updated(settings):

@@ -9,14 +9,15 @@ import pytest
 
 from fairhire.accounts.tests.factories import make_user
 from fairhire.core.audit import AuditAction
-from fairhire.core.errors import InvalidInput, PermissionDenied
+from fairhire.core.errors import InvalidInput, PermissionDenied, RuleViolation
 from fairhire.core.models import AuditEvent, TaskProgress
 from fairhire.core.testing import run_queued_tasks
+from fairhire.orgs.models import OrgKind
 from fairhire.orgs.tests.factories import make_verified, owner_of
-from fairhire.postings.csv_import import COLUMNS
+from fairhire.postings.import_files import COLUMNS
 from fairhire.postings.models import JobPosting
 from fairhire.postings.services import posting_import_start
-from fairhire.postings.tests.factories import posting_csv, posting_data
+from fairhire.postings.tests.factories import entrust, posting_csv, posting_data, posting_xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +111,62 @@ def test_an_import_of_500_rows_with_one_bad_row_accepts_499_and_reports_the_one(
     refused = [r for r in report_of(progress) if r["result"] == "refused"]
     assert [(r["line"], set(json.loads(r["errors"]))) for r in refused] == [("323", {"pay_min"})]
     assert JobPosting.objects.filter(employer=employer).count() == 499
+
+
+@pytest.mark.req("EN1")
+def test_an_excel_workbook_is_imported_row_by_row_with_the_same_report(
+        django_capture_on_commit_callbacks):
+    employer = make_verified()
+    rows = [posting_data(title=f"理货员 {n}") for n in range(6)]
+    rows[3] = posting_data(title="缺地址", work_address="")
+    data = posting_xlsx(rows, extra_rows=[[None] * 3, ["job", "坏行", "很多"]])
+    with django_capture_on_commit_callbacks(execute=True):
+        progress = posting_import_start(actor=owner_of(employer), filename="岗位.xlsx",
+                                        data=data)
+    assert progress.total == 7  # the blank row is skipped
+    run_queued_tasks()
+    progress.refresh_from_db()
+    assert (progress.status, progress.done) == ("succeeded", 7)
+    report = report_of(progress)
+    refused = {r["line"]: set(json.loads(r["errors"])) for r in report
+               if r["result"] == "refused"}
+    # Row numbers are the sheet's: header row 1, the fourth posting on row 5.
+    assert refused == {"5": {"work_address"}, "9": {"headcount"}}
+    postings = JobPosting.objects.filter(employer=employer)
+    assert postings.count() == 5
+    assert not postings.filter(title__in=["缺地址", "坏行"]).exists()
+    first = postings.get(title="理货员 0")
+    assert (first.pay_min, first.valid_until) == (4000, rows[0].valid_until)
+
+
+def test_a_file_that_only_pretends_to_be_excel_is_refused_at_once():
+    employer = make_verified()
+    with pytest.raises(InvalidInput) as refused:
+        posting_import_start(actor=owner_of(employer), filename="jobs.xlsx",
+                             data=b"PK\x03\x04 not really a workbook")
+    assert refused.value.code == "posting.import_excel"
+    assert not TaskProgress.objects.exists()
+
+
+@pytest.mark.req("R17.1")
+def test_an_agency_imports_for_an_employer_that_entrusted_it(
+        django_capture_on_commit_callbacks):
+    employer, agency = make_verified(), make_verified(OrgKind.AGENCY)
+    with pytest.raises(InvalidInput):
+        posting_import_start(actor=owner_of(agency), filename="x.csv",
+                             data=posting_csv([posting_data()]))
+    with pytest.raises(RuleViolation):
+        posting_import_start(actor=owner_of(agency), filename="x.csv", employer=employer,
+                             data=posting_csv([posting_data()]))
+    grant = entrust(employer=employer, agency=agency)
+    with django_capture_on_commit_callbacks(execute=True):
+        progress = posting_import_start(actor=owner_of(agency), filename="x.csv",
+                                        employer=employer,
+                                        data=posting_csv([posting_data(), posting_data()]))
+    run_queued_tasks()
+    progress.refresh_from_db()
+    assert progress.status == "succeeded"
+    postings = JobPosting.objects.filter(employer=employer, agency=agency)
+    assert postings.count() == 2
+    assert {p.entrustment_grant_id for p in postings} == {grant.pk}
+    assert set(postings.values_list("status", flat=True)) == {"in_review"}

@@ -13,8 +13,20 @@ from fairhire.orgs import services as org_services
 from fairhire.orgs.models import OrgKind
 from fairhire.orgs.tests.factories import make_org, make_verified, owner_of
 from fairhire.postings.models import JobPosting, PostingVersion
-from fairhire.postings.services import PostingData, posting_create, posting_submit
-from fairhire.postings.tests.factories import make_posting, make_published, posting_data
+from fairhire.postings.services import (
+    PostingData,
+    entrustment_grant,
+    entrustment_revoke,
+    posting_create,
+    posting_submit,
+)
+from fairhire.postings.tests.factories import (
+    entrust,
+    make_posting,
+    make_published,
+    posting_data,
+    recruiter_of,
+)
 
 pytestmark = pytest.mark.django_db
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
@@ -87,6 +99,20 @@ def test_an_unverified_employer_cannot_submit_a_posting():
 
 
 @pytest.mark.req("R17.1")
+def test_a_suspended_employer_cannot_submit_a_posting():
+    from fairhire.orgs.models import Organisation
+
+    posting = make_posting(now=NOW)
+    # No service suspends an employer by hand yet; orgs suspends on an expired licence.
+    Organisation.objects.filter(pk=posting.employer_id).update(
+        status=Organisation.Status.SUSPENDED)
+    with pytest.raises(RuleViolation) as refused:
+        posting_submit(actor=owner_of(posting.employer), posting=posting, now=NOW)
+    assert refused.value.code == "posting.publisher_not_allowed"
+    assert not PostingVersion.objects.exists()
+
+
+@pytest.mark.req("R17.1")
 def test_an_employer_whose_verification_was_withdrawn_cannot_submit():
     later = NOW + timedelta(days=400)  # re-verification falls due
     posting = make_posting(now=NOW, valid_until=(later + timedelta(days=30)).date())
@@ -101,8 +127,10 @@ def test_an_employer_whose_verification_was_withdrawn_cannot_submit():
 @pytest.mark.req("R17.1")
 def test_an_agency_suspended_for_an_expired_licence_cannot_submit_for_an_employer():
     agency = make_verified(OrgKind.AGENCY, now=NOW)
-    posting = posting_create(actor=owner_of(agency), data=posting_data(),
-                             employer=make_verified(now=NOW), entrustment="委托书 1", now=NOW)
+    employer = make_verified(now=NOW)
+    entrust(employer=employer, agency=agency, now=NOW)
+    posting = posting_create(actor=owner_of(agency), data=posting_data(), employer=employer,
+                             now=NOW)
     org_services.organisations_reverify(now=NOW + timedelta(days=4 * 365))
     with pytest.raises(RuleViolation) as refused:
         posting_submit(actor=owner_of(agency), posting=posting, now=NOW)
@@ -158,18 +186,72 @@ def test_only_the_posting_employers_recruiters_may_submit(role):
 def test_an_operable_agency_posts_for_an_employer_with_the_entrustment_recorded():
     employer = make_verified(now=NOW)
     agency = make_verified(OrgKind.AGENCY, now=NOW)
+    grant = entrust(employer=employer, agency=agency, reference="委托书 2026-018", now=NOW)
     posting = posting_create(actor=owner_of(agency), data=posting_data(), employer=employer,
-                             entrustment="委托书 2026-018", now=NOW)
+                             now=NOW)
     posting = posting_submit(actor=owner_of(agency), posting=posting, now=NOW)
-    assert (posting.status, posting.agency, posting.employer) == (
-        JobPosting.Status.IN_REVIEW, agency, employer)
+    assert (posting.status, posting.agency, posting.employer, posting.entrustment_grant) == (
+        JobPosting.Status.IN_REVIEW, agency, employer, grant)
     assert posting.current_version.content["entrustment"] == "委托书 2026-018"
+    assert AuditEvent.objects.filter(action=AuditAction.POSTING_ENTRUSTMENT_GRANTED).exists()
 
 
-def test_an_agency_must_record_the_entrustment():
+@pytest.mark.req("R17.1")
+def test_an_agency_cannot_post_for_an_employer_that_did_not_entrust_it():
     agency = make_verified(OrgKind.AGENCY, now=NOW)
-    with pytest.raises(InvalidInput):
+    with pytest.raises(RuleViolation) as refused:
         posting_create(actor=owner_of(agency), data=PostingData(), employer=make_verified())
+    assert refused.value.code == "posting.not_entrusted"
+    with pytest.raises(InvalidInput):
+        posting_create(actor=owner_of(agency), data=PostingData())
+    assert not JobPosting.objects.exists()
+
+
+@pytest.mark.req("R17.1")
+def test_after_the_employer_revokes_the_entrustment_the_agency_cannot_submit():
+    employer = make_verified(now=NOW)
+    agency = make_verified(OrgKind.AGENCY, now=NOW)
+    grant = entrust(employer=employer, agency=agency, now=NOW)
+    posting = posting_create(actor=owner_of(agency), data=posting_data(), employer=employer,
+                             now=NOW)
+    entrustment_revoke(actor=owner_of(employer), entrustment=grant, now=NOW)
+    with pytest.raises(RuleViolation) as refused:
+        posting_submit(actor=owner_of(agency), posting=posting, now=NOW)
+    assert refused.value.code == "posting.publisher_not_allowed"
+    assert AuditEvent.objects.filter(action=AuditAction.POSTING_ENTRUSTMENT_REVOKED).exists()
+
+
+def test_an_entrustment_ends_on_its_valid_until_date():
+    employer = make_verified(now=NOW)
+    agency = make_verified(OrgKind.AGENCY, now=NOW)
+    entrust(employer=employer, agency=agency, valid_until=NOW.date() + timedelta(days=5),
+            now=NOW)
+    later = NOW + timedelta(days=6)
+    with pytest.raises(RuleViolation):
+        posting_create(actor=owner_of(agency), data=posting_data(), employer=employer,
+                       now=later)
+
+
+@pytest.mark.parametrize("who", ["recruiter", "agency_owner", "seeker"])
+def test_only_the_employers_owner_entrusts_an_agency(who):
+    employer = make_verified(now=NOW)
+    agency = make_verified(OrgKind.AGENCY, now=NOW)
+    actor = {"recruiter": lambda: recruiter_of(employer), "agency_owner": lambda: owner_of(agency),
+             "seeker": lambda: make_user(Role.SEEKER)}[who]()
+    with pytest.raises(PermissionDenied):
+        entrustment_grant(actor=actor, agency=agency, reference="委托书 1", now=NOW)
+
+
+def test_only_a_verified_agency_can_be_entrusted_and_only_once_at_a_time():
+    employer = make_verified(now=NOW)
+    with pytest.raises(InvalidInput) as refused:
+        entrustment_grant(actor=owner_of(employer), agency=make_verified(now=NOW),
+                          reference="委托书 1", now=NOW)
+    assert set(refused.value.extra["errors"]) == {"agency"}
+    agency = make_verified(OrgKind.AGENCY, now=NOW)
+    entrust(employer=employer, agency=agency, now=NOW)
+    with pytest.raises(RuleViolation):
+        entrust(employer=employer, agency=agency, now=NOW)
 
 
 def test_posting_data_names_only_real_posting_fields():

@@ -32,8 +32,12 @@ class Command(BaseCommand):
         self.stdout.write(f"self-inspection {year}: plaintext cells {facts['plaintext_cells']}, "
                           f"keys {len(facts['keys'])}, "
                           f"access-log anomalies {len(facts['access_log']['anomalies'])}, "
-                          f"exports refused {facts['exports']['refused']}")
+                          f"exports refused {facts['exports']['refused']}, "
+                          f"retention runs {facts['retention']['runs']}, "
+                          f"erasures overdue {facts['retention']['overdue']}")
         if options["verbosity"] > 1:
             self.stdout.write(json.dumps(facts, ensure_ascii=False, indent=2))
         if facts["plaintext_cells"]:
             self.stderr.write("WARNING: plaintext found where ciphertext is expected")
+        if facts["retention"]["overdue"]:
+            self.stderr.write("WARNING: records past their retention are not yet erased")

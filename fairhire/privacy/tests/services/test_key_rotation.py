@@ -81,3 +81,52 @@ def test_only_the_system_administrator_rotates_keys(role):
 
 def test_generated_keys_are_32_bytes():
     assert len(base64.urlsafe_b64decode(crypto.generate_key())) == 32
+
+
+@pytest.mark.req("R21.2")
+def test_rotation_also_reaches_the_organisations_operator_columns_and_document_files(
+        keyring, django_capture_on_commit_callbacks):
+    from fairhire.orgs import uploads
+    from fairhire.orgs.services import operator_masked
+    from fairhire.orgs.tests.factories import make_org, upload_required
+
+    org = make_org()
+    documents = upload_required(org)
+    masked = operator_masked(org)
+    files = {d.storage_name: uploads.load(d.storage_name) for d in documents}
+
+    crypto.configure(engine({"k1": OLD, "k2": NEW}, "k2"))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("rotate_data_keys", "--actor", make_user(Role.SYSTEM_ADMIN).username,
+                     stdout=open(os.devnull, "w"))
+    assert run_queued_tasks() == 1
+
+    crypto.configure(engine({"k2": NEW}, "k2"))
+    org.refresh_from_db()
+    assert operator_masked(org) == masked
+    assert {name: uploads.load(name) for name in files} == files
+    assert {path.read_text().split(".")[2] for _c, path in uploads.sealed_files()} == {"k2"}
+
+
+@pytest.mark.req("R21.2")
+def test_rotation_also_reaches_complaint_evidence_files(keyring,
+                                                        django_capture_on_commit_callbacks):
+    from fairhire.complaints.services import EvidenceFile
+    from fairhire.complaints.services.complaints import EVIDENCE_AREA, EVIDENCE_TABLE
+    from fairhire.complaints.tests.factories import make_complaint
+    from fairhire.orgs import uploads
+    from fairhire.orgs.tests.factories import pdf_bytes
+
+    complaint = make_complaint(actor=make_user(Role.SEEKER), evidence=[
+        EvidenceFile(filename="聊天记录.pdf", data=pdf_bytes("deposit 500"))])
+    name = complaint.evidence.get().storage_name
+    before = uploads.load(name, area=EVIDENCE_AREA, table=EVIDENCE_TABLE)
+
+    crypto.configure(engine({"k1": OLD, "k2": NEW}, "k2"))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("rotate_data_keys", "--actor", make_user(Role.SYSTEM_ADMIN).username,
+                     stdout=open(os.devnull, "w"))
+    assert run_queued_tasks() == 1
+
+    crypto.configure(engine({"k2": NEW}, "k2"))
+    assert uploads.load(name, area=EVIDENCE_AREA, table=EVIDENCE_TABLE) == before

@@ -91,3 +91,47 @@ def test_a_warning_is_due_when_the_last_record_is_over_twelve_months_old():
     self_inspection_generate(year=2026, now=NOW)
     assert not selectors.self_inspection_overdue(now=NOW + timedelta(days=365))
     assert selectors.self_inspection_overdue(now=NOW + timedelta(days=366))
+
+
+@pytest.mark.req("R21.3")
+def test_the_record_reports_the_retention_sweep_its_erasures_and_anything_overdue():
+    from fairhire.ledger.services import retention_erase_due
+
+    closed_early, closed_late = make_seeker(), make_seeker()
+    profile_services.seeker_account_close(actor=closed_early.user, now=NOW.replace(year=2023))
+    profile_services.seeker_account_close(actor=closed_late.user, now=NOW)
+
+    overdue = self_inspection_generate(year=2026, now=NOW + timedelta(days=1)).facts["retention"]
+    assert (overdue["overdue"], overdue["retained"], overdue["erased"]) == (1, 1, 0)
+
+    retention_erase_due(now=NOW + timedelta(days=2))
+    facts = self_inspection_generate(year=2026, now=NOW + timedelta(days=3)).facts["retention"]
+    assert (facts["overdue"], facts["retained"], facts["erased"]) == (0, 1, 1)
+
+
+@pytest.mark.req("R21.3")
+def test_identity_photos_are_part_of_the_encryption_coverage():
+    from fairhire.profiles.tests.services.test_identity_images import photo
+
+    seeker = make_seeker()
+    profile_services.identity_image_upload(actor=seeker.user, side="front", data=photo())
+    facts = self_inspection_generate(year=2026, now=NOW).facts
+    images = next(c for c in facts["encryption"]
+                  if c["column"] == "profiles.identityimage.image")
+    assert (images["held"], images["sealed"], images["plaintext"]) == (1, 1, 0)
+
+
+@pytest.mark.req("R21.3")
+def test_the_coverage_includes_the_organisations_encrypted_columns_and_files():
+    from fairhire.orgs.models import Organisation
+    from fairhire.orgs.tests.factories import make_org, upload_required
+
+    org = make_org()
+    upload_required(org)
+    Organisation.objects.filter(pk=org.pk).update(operator_phone_enc="13800001111")  # a leak
+    facts = self_inspection_generate(year=2026, now=NOW).facts
+    by_column = {c["column"]: c for c in facts["encryption"]}
+    assert by_column["orgs.organisation.operator_id_number_enc"]["plaintext"] == 0
+    assert by_column["orgs.organisation.operator_phone_enc"]["plaintext"] == 1
+    files = by_column["files:orgs"]
+    assert files["held"] == files["sealed"] > 0

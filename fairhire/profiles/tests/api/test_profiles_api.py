@@ -151,3 +151,51 @@ def test_other_roles_cannot_look_a_seeker_up(role):
 def test_non_seekers_get_a_clear_answer_not_a_500(method, path):
     response = getattr(Client(), method)(path, **bearer(make_user(Role.EMPLOYER_STAFF)))
     assert response.status_code in (403, 404)
+
+
+def _jpeg() -> bytes:
+    from fairhire.profiles.tests.services.test_identity_images import photo
+
+    return photo()
+
+
+@pytest.mark.req("R21.2")
+def test_id_card_photos_upload_list_download_and_delete_over_the_api():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    profile = make_seeker()
+    auth = bearer(profile.user)
+    client = Client()
+    created = client.post("/api/v1/me/identity-images/front",
+                          {"file": SimpleUploadedFile("card.txt", _jpeg())}, **auth)
+    assert (created.status_code, created.json()["content_type"]) == (201, "image/jpeg")
+    assert [i["side"] for i in client.get("/api/v1/me/identity-images", **auth).json()] == [
+        "front"]
+    got = client.get("/api/v1/me/identity-images/front", **auth)
+    assert (got.status_code, got["Content-Type"], got["X-Content-Type-Options"]) == (
+        200, "image/jpeg", "nosniff")
+    assert got["Content-Disposition"].startswith("attachment")
+    bad = client.post("/api/v1/me/identity-images/back",
+                      {"file": SimpleUploadedFile("card.jpg", b"MZ not an image")}, **auth)
+    assert (bad.status_code, bad.json()["code"]) == (400, "upload.executable")
+    wrong_side = client.post("/api/v1/me/identity-images/left",
+                             {"file": SimpleUploadedFile("card.jpg", _jpeg())}, **auth)
+    assert (wrong_side.status_code, wrong_side.json()["field"]) == (400, "side")
+    assert client.delete("/api/v1/me/identity-images/front", **auth).status_code == 204
+    assert client.get("/api/v1/me/identity-images/front", **auth).status_code == 404
+
+
+@pytest.mark.req("R21.2")
+def test_a_reviewer_gets_a_seekers_photo_only_with_a_purpose_and_it_is_logged():
+    from fairhire.profiles import services
+
+    profile = make_seeker()
+    services.identity_image_upload(actor=profile.user, side="front", data=_jpeg())
+    url = f"/api/v1/seekers/{profile.pk}/identity-images/front"
+    reviewer = bearer(make_user(Role.REVIEWER))
+    refused = Client().get(url, **reviewer)
+    assert (refused.status_code, refused.json()["code"]) == (403, "profiles.purpose_required")
+    assert Client().get(url, {"purpose": "复核实名"}, **reviewer).status_code == 200
+    assert PiAccess.objects.get().fields == ["id_image"]
+    employer = Client().get(url, {"purpose": "复核实名"}, **bearer(make_user(Role.EMPLOYER_STAFF)))
+    assert employer.status_code == 404

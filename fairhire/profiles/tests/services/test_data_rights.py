@@ -77,15 +77,19 @@ def test_withdrawing_the_resume_sending_consent_ends_it_for_every_reader():
 
 @pytest.mark.req("DSR")
 def test_closing_the_account_erases_the_profile_disables_the_account_and_frees_the_id_number():
-    profile = make_seeker(id_number=id_number(seq=13))
+    profile = make_seeker(id_number=id_number(seq=13), real_name="王芳")
     services.resume_save(actor=profile.user, data=resume_data())
     client = Client()
     client.force_login(profile.user)
     services.seeker_account_close(actor=profile.user, now=NOW)
     profile.refresh_from_db()
     assert profile.status == SeekerProfile.Status.CLOSED
-    assert [getattr(profile, c) for c in profile.SEALED_FIELDS] == [""] * 6
-    assert (profile.id_number_index, profile.phone_index) == (None, "")
+    erased = [c for c in profile.SEALED_FIELDS if c not in ("real_name", "id_number")]
+    assert [getattr(profile, c) for c in erased] == [""] * 4
+    # the real-name record is kept, sealed and restricted, for the service-record retention
+    assert (profile.unseal("real_name"), profile.unseal("id_number")) == ("王芳",
+                                                                        id_number(seq=13))
+    assert (profile.id_number_index, profile.phone_index, profile.email_index) == (None, "", "")
     assert not Resume.objects.exists()
     profile.user.refresh_from_db()
     assert not profile.user.is_active
