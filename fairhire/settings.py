@@ -166,7 +166,10 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- Background tasks -----------------------------------------------------------------------
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
+                     # "search": the index outbox, on its own worker so it is never stuck
+                     # behind a long import (scripts/run.sh).
+                     "QUEUES": ["default", "search"]}}
 
 # --- Accounts, passwords, sessions (SECURITY.md controls 1-5) --------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -324,3 +327,10 @@ PROFILES_SIGN_UPS_PER_HOUR = int(os.environ.get("FAIRHIRE_PROFILES_SIGN_UPS_PER_
 # The self-inspection flags an account that saw this many different people's unmasked data in a day.
 PRIVACY_ANOMALY_SUBJECTS_PER_DAY = int(
     os.environ.get("FAIRHIRE_PRIVACY_ANOMALY_SUBJECTS_PER_DAY", 30))
+# --- search (issue 7) ---
+# Where the tantivy indexes live (derived data: `manage.py reindex` rebuilds them).
+SEARCH_INDEX_DIR = Path(os.environ.get("FAIRHIRE_SEARCH_INDEX_DIR") or VAR_DIR / "search")
+# The hour (local time) of the daily saved-search alerts.
+SEARCH_ALERT_HOUR = int(os.environ.get("FAIRHIRE_SEARCH_ALERT_HOUR", 8))
+# Key-group priority recommendations (EN7) list consenting candidates scoring at least this.
+SEARCH_PRIORITY_MIN_SCORE = float(os.environ.get("FAIRHIRE_SEARCH_PRIORITY_MIN_SCORE", 50))

@@ -19,10 +19,15 @@ fi
 $PY manage.py ledger_checkpoint --schedule
 $PY manage.py orgs_schedule
 $PY manage.py postings_schedule
+$PY manage.py search_schedule
 $PY manage.py applications_schedule
 $PY manage.py db_worker --no-reload &
 WORKER=$!
-trap 'kill $WORKER 2>/dev/null || true' EXIT INT TERM
+# The search index follows the database through its own queue, polled twice a second, so a
+# published or closed posting shows in search within about a second (docs/search.md).
+$PY manage.py db_worker --no-reload --queue-name search --interval 0.5 &
+SEARCH_WORKER=$!
+trap 'kill $WORKER $SEARCH_WORKER 2>/dev/null || true' EXIT INT TERM
 cat "$VAR/demo-accounts.txt"
 echo
 echo "FairHire is starting at http://$HOST:$PORT/  (Ctrl-C stops the server and the task worker)"

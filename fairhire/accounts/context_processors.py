@@ -9,7 +9,10 @@ from fairhire.core.notifications import unread_count
 # (permission, [(label, URL name), ...]) in the order they appear; a link shows once.
 ROLE_LINKS = [
     (Perm.SEEK, [(_("我的简历"), "resume-list"), (_("我的数据"), "my-data"),
-                (_("我的申请"), "application-mine")]),
+                 (_("我的申请"), "application-mine"),
+                 (_("为你推荐"), "search-recommendations"),
+                 (_("保存的检索"), "search-saved-list"),
+                 (_("重点群体优先推荐"), "search-key-group")]),
     (Perm.RECRUIT, [(_("我的单位"), "org-mine"), (_("我的招聘信息"), "posting-mine"),
                     (_("合规自查"), "screening-draft-check"),
                     (_("收到的申请"), "applicant-postings")]),
@@ -20,7 +23,8 @@ ROLE_LINKS = [
     (Perm.PLATFORM_OPERATE, [(_("筛查规则"), "screening-operator"),
                              (_("审核理由模板"), "reason-templates"),
                              (_("平台证照"), "platform-licences-edit"),
-                             (_("录用回访"), "follow-up-list")]),
+                             (_("录用回访"), "follow-up-list"),
+                             (_("匹配权重"), "search-match-weights")]),
     (Perm.AUDIT_READ, [(_("审计日志"), "audit-list"),
                        (_("个人信息访问记录"), "pi-access-log")]),
     (Perm.ACCOUNTS_MANAGE, [(_("账号管理"), "user-list"),
@@ -38,7 +42,7 @@ ROLE_LINKS = [
 def navigation(request):
     user = getattr(request, "user", None)
     signed_in = user is not None and user.is_authenticated
-    items = [(_("首页"), "home"), (_("招聘信息"), "posting-list")]
+    items = [(_("首页"), "home"), (_("招聘信息"), "posting-list"), (_("搜索职位"), "search")]
     if signed_in:
         for perm, links in ROLE_LINKS:
             if has_perm(user, perm):

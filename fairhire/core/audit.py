@@ -150,6 +150,13 @@ class AuditAction(models.TextChoices):
     REFERENCE_TABLE_LOADED = "reference.code_table_loaded", _("载入随附代码表")
     REFERENCE_TABLE_IMPORTED = "reference.code_table_imported", _("导入官方代码表")
     # search (issue 7): add members here
+    SEARCH_REINDEXED = "search.index_rebuilt", _("重建检索索引")
+    SEARCH_WEIGHTS_CHANGED = "search.match_weights_changed", _("调整匹配权重")
+    SEARCH_SAVED = "search.saved_search_created", _("保存检索")
+    SEARCH_SAVED_DELETED = "search.saved_search_deleted", _("删除保存的检索")
+    SEARCH_KEY_GROUP_CONSENTED = "search.key_group_consent_given", _("同意作为重点群体优先推荐")
+    SEARCH_KEY_GROUP_WITHDRAWN = "search.key_group_consent_withdrawn", _("撤回重点群体优先推荐同意")
+    SEARCH_PRIORITY_RECOMMENDED = "search.priority_recommended", _("重点群体优先推荐")
 
 
 def _target_fields(target: Any) -> dict[str, str]:

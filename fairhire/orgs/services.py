@@ -51,6 +51,7 @@ from fairhire.orgs.policies import (
 )
 from fairhire.privacy import crypto
 from fairhire.screening.services import screen_text
+from fairhire.search.outbox import outbox_record
 
 Status = Organisation.Status
 ONLINE_SCOPE = ONLINE_RECRUITMENT_SCOPE
@@ -215,6 +216,8 @@ def _archive(org: Organisation, kind: str, *, now: datetime, actor: User | None 
     entry = ArchiveEntry.objects.create(organisation=org, kind=kind, at=now, actor=actor,
                                         reason=reason, documents=documents or [],
                                         details=details)
+    # Every archived step may change whether the organisation's postings are shown.
+    outbox_record(kind="organisation", object_id=org.pk)
     # Every step of the registration archive is also sealed in the ledger (Regulation Arts 25,
     # 26): a verification decision, with the document versions it looked at, cannot be
     # rewritten later without the ledger naming it.

@@ -50,6 +50,7 @@ from fairhire.postings.policies import (
     writing_organisation,
 )
 from fairhire.screening.services import screen_text
+from fairhire.search.outbox import outbox_record
 
 REMINDER_DAYS = 3  # the employer is asked to confirm this many days before expiry
 MIN_REASON = 4
@@ -111,6 +112,7 @@ def _transition(posting: JobPosting, status: str) -> None:
         raise RuleViolation(_("当前状态（%(s)s）不能进行该操作。") % {
             "s": posting.get_status_display()}, code="posting.bad_transition")
     posting.status = status
+    outbox_record(kind="posting", object_id=posting.pk)  # the index follows, same transaction
 
 
 def _revise(posting: JobPosting, revision_status: str) -> None:

@@ -72,6 +72,10 @@ INVENTORY: dict[str, PiField] = {
     "profiles.identityimage.image": PiField(
         _("人工核验实名信息的身份证照片"), LegalBasis.SEPARATE_CONSENT,
         _("撤回身份证号码单独同意或注销账号时删除"), encrypted=True, sensitive=True),
+    # search (issue 7): key-group priority recommendation, by separate consent (EN7)
+    "search.keygroupconsent.group": PiField(
+        _("经本人单独同意，作为重点群体向合适的用人单位优先推荐"), LegalBasis.SEPARATE_CONSENT,
+        _("同意期间；撤回同意或注销后删除"), encrypted=True, sensitive=True),
     # accounts (owned by the foundation; listed here so the inventory is complete)
     "accounts.user.username": PiField(_("登录"), LegalBasis.CONTRACT, UNTIL_CLOSED),
     "accounts.user.first_name": PiField(_("Django 自带字段，FairHire 不填写"), LegalBasis.CONTRACT,

@@ -338,6 +338,31 @@ MATRIX = {
     "api-evaluation-submit": ("POST", "/api/v1/evaluations", BAD_BODY),
     "api-evaluation-results": ("GET", "/api/v1/operator/evaluations", api_for(Role.OPERATOR)),
     "api-platform-fees": ("GET", "/api/v1/platform-fees", public()),
+    # search (issue 7): search is public; recommendations are a seeker's, candidates an
+    # employer's own posting's, weights the operator's
+    "search": ("GET", "/search/", public()),
+    "search-result": ("GET", f"/search/postings/{MISSING}/", public(404)),
+    "search-recommendations": ("GET", "/me/recommendations/", MINE),
+    "search-saved-list": ("GET", "/me/saved-searches/", page_for()),
+    "search-saved-run": ("GET", f"/me/saved-searches/{MISSING}/", NOBODY),
+    "search-saved-delete": ("POST", f"/me/saved-searches/{MISSING}/delete/", NOBODY),
+    "search-posting-candidates": ("GET", f"/me/postings/{MISSING}/candidates/", NOBODY),
+    "search-match-weights": ("GET", "/operator/match-weights/", page_for(Role.OPERATOR)),
+    "api-posting-search": ("GET", "/api/v1/postings/search", public()),
+    "api-recommendations": ("GET", "/api/v1/me/recommendations", MINE_API),
+    "api-recommendation-explain": ("GET", f"/api/v1/me/recommendations/{MISSING}", MINE_API),
+    "api-posting-candidates": ("GET", f"/api/v1/postings/{MISSING}/candidates", NOBODY_API),
+    "api-saved-search-list": ("GET", "/api/v1/me/saved-searches", api_for()),
+    "api-saved-search-create": ("POST", "/api/v1/me/saved-searches", BAD_BODY),
+    "api-saved-search-delete": ("DELETE", f"/api/v1/me/saved-searches/{MISSING}", NOBODY_API),
+    "api-match-weights": ("GET", "/api/v1/operator/match-weights", api_for(Role.OPERATOR)),
+    "api-match-weights-set": ("PUT", "/api/v1/operator/match-weights", BAD_BODY),
+    "search-key-group": ("GET", "/me/key-group/", page_for()),
+    "search-key-group-withdraw": ("POST", "/me/key-group/withdraw/", page_for(ok=404)),
+    "api-key-group": ("PUT", "/api/v1/me/key-group", BAD_BODY),
+    "api-key-group-withdraw": ("DELETE", "/api/v1/me/key-group", api_for(ok=404)),
+    "api-posting-priority-candidates": ("GET", f"/api/v1/postings/{MISSING}/priority-candidates",
+                                        NOBODY_API),
 }
 
 

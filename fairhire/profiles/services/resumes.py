@@ -27,6 +27,7 @@ from fairhire.profiles.models import (
     WorkExperience,
 )
 from fairhire.profiles.policies import can_edit_resume, can_keep_profile
+from fairhire.search.outbox import outbox_record
 
 REGION = re.compile(r"\d{6}")
 MAX_RESUMES = 5
@@ -143,6 +144,7 @@ def resume_save(*, actor, data: ResumeData, resume: Resume | None = None,
                                     for n in names})
             for entry in getattr(data, section))
     audit_record(action=AuditAction.RESUME_SAVED, actor=actor, target=resume, now=now)
+    outbox_record(kind="resume", object_id=resume.pk)  # visibility decides what is indexed
     return resume
 
 
@@ -151,6 +153,7 @@ def resume_delete(*, actor, resume: Resume, now: datetime | None = None) -> None
     if not can_edit_resume(actor=actor, resume=resume):
         raise NotFound(_("未找到该简历。"), code="profiles.resume_not_found")
     audit_record(action=AuditAction.RESUME_DELETED, actor=actor, target=resume, now=now)
+    outbox_record(kind="resume", object_id=resume.pk)
     resume.delete()
 
 

@@ -30,6 +30,7 @@ from fairhire.profiles.completeness import resume_completeness
 from fairhire.profiles.models import GigCard, IdentityImage, Resume, SeekerProfile
 from fairhire.profiles.services.registration import email_blind_index, email_check, mobile_check
 from fairhire.profiles.services.resumes import _own_profile
+from fairhire.search.outbox import outbox_record
 
 
 def _date(value) -> str | None:
@@ -220,6 +221,7 @@ def seeker_account_close(*, actor, now: datetime | None = None) -> SeekerProfile
             consent_withdraw(user=actor, kind=kind, now=now)
     restricted = []
     for resume in profile.resumes.all():
+        outbox_record(kind="resume", object_id=resume.pk)  # out of the search index too
         try:
             retention_require_expired(obj=resume, now=now)
         except RuleViolation:

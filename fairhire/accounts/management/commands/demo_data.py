@@ -192,6 +192,9 @@ class Command(BaseCommand):
                 demo_applications()
                 demo_complaints()  # complaints (issue 10)
                 demo_privacy()
+                from fairhire.search.demo import demo_search
+
+                demo_search()  # search (issue 7): published postings and a searchable résumé
                 if not options["no_agreements"]:
                     demo_agreements()  # last: every demo account accepts them
                 audit_record(action=AuditAction.COMMAND_RUN, details={"command": "demo_data"})
