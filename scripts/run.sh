@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Used by `make run`: migrate, load demo data once, then serve the site and a task worker.
+# Used by `make run`: migrate, load demo data once, then serve the site and the task workers.
 set -euo pipefail
 HOST=${1:-127.0.0.1}
 PORT=${2:-8000}
@@ -14,8 +14,8 @@ if [ ! -f "$VAR/.demo-data-loaded" ]; then
   touch "$VAR/.demo-data-loaded"
 fi
 # Periodic tasks (ledger checkpoints, organisation re-verification, posting freshness,
-# application expiry and interview reminders) re-queue
-# themselves; these only start them when none is waiting.
+# application expiry and interview reminders, saved-search alerts) re-queue themselves;
+# these only start them when none is waiting.
 $PY manage.py ledger_checkpoint --schedule
 $PY manage.py orgs_schedule
 $PY manage.py postings_schedule
@@ -30,5 +30,5 @@ SEARCH_WORKER=$!
 trap 'kill $WORKER $SEARCH_WORKER 2>/dev/null || true' EXIT INT TERM
 cat "$VAR/demo-accounts.txt"
 echo
-echo "FairHire is starting at http://$HOST:$PORT/  (Ctrl-C stops the server and the task worker)"
+echo "FairHire is starting at http://$HOST:$PORT/  (Ctrl-C stops the server and the task workers)"
 $PY manage.py runserver --noreload "$HOST:$PORT"
