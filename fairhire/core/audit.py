@@ -6,7 +6,8 @@ or roll back together (SECURITY.md control 18; STYLE.md habit 4).
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Iterable
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import models
@@ -196,3 +197,14 @@ def audit_record(
         details={"channel": meta.channel, **(details or {})},
         **_target_fields(target),
     )
+
+
+def audit_rate_until(*, ip: str, actions: Iterable[str], limit: int, window: timedelta,
+                     now: datetime, **filters: Any) -> datetime | None:
+    """When ``ip`` may act again after doing ``actions`` ``limit`` times within ``window``
+    before ``now``, or None while it is under the limit. Counted from the audit trail itself,
+    like the sign-in lockout (decision 1): no second log to keep in step."""
+    recent = list(AuditEvent.objects.filter(
+        ip=ip, action__in=list(actions), created_at__gt=now - window, created_at__lte=now,
+        **filters).order_by("-created_at").values_list("created_at", flat=True)[:limit])
+    return recent[-1] + window if limit and len(recent) >= limit else None

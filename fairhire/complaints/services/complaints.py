@@ -36,7 +36,7 @@ from fairhire.complaints.models import (
 )
 from fairhire.complaints.policies import can_complain, can_handle_complaint, can_operate
 from fairhire.complaints.tracking import tracking_code_new, tracking_digest
-from fairhire.core.audit import AuditAction, audit_record
+from fairhire.core.audit import AuditAction, audit_rate_until, audit_record
 from fairhire.core.errors import (
     InvalidInput,
     NotFound,
@@ -44,7 +44,6 @@ from fairhire.core.errors import (
     RateLimited,
     RuleViolation,
 )
-from fairhire.core.models import AuditEvent
 from fairhire.core.notifications import notify
 from fairhire.core.request_context import current_meta
 from fairhire.ledger.services import ledger_append, retention_set
@@ -78,15 +77,13 @@ def _rate_limit(*, now: datetime) -> None:
 
     Counted from the audit trail itself, like sign-in failures (decision 1)."""
     ip = current_meta().ip
-    limit = int(getattr(settings, "COMPLAINTS_ANONYMOUS_PER_ADDRESS", 5))
     window = timedelta(minutes=int(getattr(settings, "COMPLAINTS_ANONYMOUS_WINDOW_MINUTES", 60)))
-    recent = AuditEvent.objects.filter(
-        action=AuditAction.COMPLAINT_RECEIVED, actor_id__isnull=True, ip=ip,
-        created_at__gt=now - window).order_by("created_at")
-    times = list(recent.values_list("created_at", flat=True)[:limit])
-    if len(times) >= limit:
+    until = audit_rate_until(
+        ip=ip, actions=[AuditAction.COMPLAINT_RECEIVED], actor_id__isnull=True, window=window,
+        limit=int(getattr(settings, "COMPLAINTS_ANONYMOUS_PER_ADDRESS", 5)), now=now)
+    if until is not None:
         raise RateLimited(_("该网络地址提交匿名举报过于频繁，请稍后再试，或登录后提交。"),
-                          until=times[0] + window, code="complaints.rate_limited")
+                          until=until, code="complaints.rate_limited")
 
 
 def _subject(*, actor: User | None, kind: str, subject_id: int | None

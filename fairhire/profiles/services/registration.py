@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from fairhire.accounts.models import Role
 from fairhire.accounts.services import user_sign_up
-from fairhire.core.audit import AuditAction, audit_record
+from fairhire.core.audit import AuditAction, audit_rate_until, audit_record
 from fairhire.core.errors import InvalidInput, RateLimited, RuleViolation
 from fairhire.core.models import AuditEvent
 from fairhire.core.request_context import current_meta
@@ -102,12 +102,10 @@ def sign_up_rate_check(*, now: datetime) -> None:
     ip = current_meta().ip
     if ip is None:
         return
-    attempts = AuditEvent.objects.filter(
-        ip=ip, created_at__gt=now - SIGN_UP_WINDOW, created_at__lte=now,
-        action__in=[AuditAction.USER_SIGNED_UP, AuditAction.SEEKER_SIGN_UP_REFUSED])
-    if attempts.count() >= settings.PROFILES_SIGN_UPS_PER_HOUR:
-        until = attempts.order_by("created_at").values_list("created_at", flat=True)[0]
-        until += SIGN_UP_WINDOW
+    until = audit_rate_until(
+        ip=ip, actions=[AuditAction.USER_SIGNED_UP, AuditAction.SEEKER_SIGN_UP_REFUSED],
+        limit=settings.PROFILES_SIGN_UPS_PER_HOUR, window=SIGN_UP_WINDOW, now=now)
+    if until is not None:
         raise RateLimited(
             _("该网络地址注册过于频繁，请在 %(time)s（北京时间）之后再试。")
             % {"time": timezone.localtime(until).strftime("%H:%M")},
