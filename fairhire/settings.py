@@ -323,7 +323,7 @@ COMPLAINTS_ANONYMOUS_WINDOW_MINUTES = int(
 # --- privacy and profiles (issue 6) ---
 # Sign-ups (accounts created plus refused repeat ID numbers) per source address per hour
 # (SECURITY.md control 24); a job centre's counter registering people needs some headroom.
-PROFILES_SIGN_UPS_PER_HOUR = int(os.environ.get("FAIRHIRE_PROFILES_SIGN_UPS_PER_HOUR", 20))
+ACCOUNTS_SIGN_UPS_PER_HOUR = int(os.environ.get("FAIRHIRE_SIGN_UPS_PER_HOUR", 20))
 # The self-inspection flags an account that saw this many different people's unmasked data in a day.
 PRIVACY_ANOMALY_SUBJECTS_PER_DAY = int(
     os.environ.get("FAIRHIRE_PRIVACY_ANOMALY_SUBJECTS_PER_DAY", 30))

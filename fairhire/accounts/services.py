@@ -13,7 +13,7 @@ import hashlib
 import json
 import secrets
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -49,7 +49,7 @@ from fairhire.accounts.policies import (
     requires_second_factor,
 )
 from fairhire.accounts.selectors import AuditFilters, audit_event_list
-from fairhire.core.audit import AuditAction, audit_record
+from fairhire.core.audit import AuditAction, audit_rate_until, audit_record
 from fairhire.core.errors import (
     AuthenticationFailed,
     InvalidInput,
@@ -152,6 +152,29 @@ def _register_failure(*, username: str, reason: str, now: datetime) -> Lockout |
 
 # --- sign-up ---------------------------------------------------------------------------------
 
+SIGN_UP_WINDOW = timedelta(hours=1)
+
+
+def sign_up_rate_check(*, now: datetime) -> None:
+    """Refuse a sign-up from an address that made too many in the last hour (SECURITY.md
+    control 24): ``ACCOUNTS_SIGN_UPS_PER_HOUR`` (default 20, enough for a job centre's counter)
+    accounts created plus refused repeat ID numbers, counted from the audit trail like the
+    sign-in lockout. The refusals count too, so the seekers' form cannot be used to probe at
+    volume which ID numbers hold an account. Calls without an address (commands, demo data) are
+    not limited."""
+    ip = current_meta().ip
+    if ip is None:
+        return
+    until = audit_rate_until(
+        ip=ip, actions=[AuditAction.USER_SIGNED_UP, AuditAction.SEEKER_SIGN_UP_REFUSED],
+        limit=settings.ACCOUNTS_SIGN_UPS_PER_HOUR, window=SIGN_UP_WINDOW, now=now)
+    if until is not None:
+        raise RateLimited(
+            _("该网络地址注册过于频繁，请在 %(time)s（北京时间）之后再试。")
+            % {"time": timezone.localtime(until).strftime("%H:%M")},
+            until=until, code="auth.sign_up_rate_limited")
+
+
 @transaction.atomic
 def user_sign_up(
     *,
@@ -166,6 +189,7 @@ def user_sign_up(
     now = now or timezone.now()
     if role not in SELF_SERVICE_ROLES:
         raise PermissionDenied(_("该角色不能自行注册。"), code="auth.role_not_self_service")
+    sign_up_rate_check(now=now)
     username = username.strip()
     if not username:
         raise InvalidInput(_("请填写用户名。"), code="auth.username_required", field="username")

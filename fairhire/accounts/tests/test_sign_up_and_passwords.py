@@ -40,6 +40,15 @@ def test_an_employer_signs_up_as_the_owner_of_their_unit():
     assert (user.role, user.org_role) == (Role.EMPLOYER_STAFF, OrgRole.OWNER)
 
 
+def test_employer_sign_ups_from_one_address_are_limited_with_a_clear_wait(settings):
+    settings.ACCOUNTS_SIGN_UPS_PER_HOUR = 2
+    assert [sign_up(Client(), username=f"hr.{n}").status_code for n in (1, 2)] == [302, 302]
+    refused = sign_up(Client(), username="hr.3")
+    assert refused.status_code == 429
+    assert "该网络地址注册过于频繁" in refused.content.decode()
+    assert not User.objects.filter(username="hr.3").exists()
+
+
 @pytest.mark.req("R16")
 def test_a_job_seeker_on_the_account_form_is_sent_to_the_real_name_sign_up():
     page = Client().get(reverse("account-sign-up"))

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from fairhire.accounts.models import Role
-from fairhire.accounts.services import user_sign_up
-from fairhire.core.audit import AuditAction, audit_rate_until, audit_record
-from fairhire.core.errors import InvalidInput, RateLimited, RuleViolation
+from fairhire.accounts.services import sign_up_rate_check, user_sign_up
+from fairhire.core.audit import AuditAction, audit_record
+from fairhire.core.errors import InvalidInput, RuleViolation
 from fairhire.core.models import AuditEvent
-from fairhire.core.request_context import current_meta
 from fairhire.orgs.identifiers import IdentifierError, validate_id_number
 from fairhire.privacy import crypto
 from fairhire.privacy.notices import ConsentKind
@@ -87,29 +85,6 @@ def real_name_check(value: str) -> str:
         raise InvalidInput(_("请填写身份证上的姓名。"), code="profiles.name_invalid",
                            field="real_name")
     return name
-
-
-SIGN_UP_WINDOW = timedelta(hours=1)
-
-
-def sign_up_rate_check(*, now: datetime) -> None:
-    """Refuse a sign-up from an address that made too many in the last hour (SECURITY.md
-    control 24): ``PROFILES_SIGN_UPS_PER_HOUR`` (default 20, enough for a job centre's counter)
-    accounts created plus refused repeat ID numbers, counted from the audit trail like the
-    sign-in lockout. The refusals count too, so the form cannot be used to probe at volume which
-    ID numbers hold an account. Calls without an address (commands, demo data) are not limited.
-    """
-    ip = current_meta().ip
-    if ip is None:
-        return
-    until = audit_rate_until(
-        ip=ip, actions=[AuditAction.USER_SIGNED_UP, AuditAction.SEEKER_SIGN_UP_REFUSED],
-        limit=settings.PROFILES_SIGN_UPS_PER_HOUR, window=SIGN_UP_WINDOW, now=now)
-    if until is not None:
-        raise RateLimited(
-            _("该网络地址注册过于频繁，请在 %(time)s（北京时间）之后再试。")
-            % {"time": timezone.localtime(until).strftime("%H:%M")},
-            until=until, code="profiles.sign_up_rate_limited")
 
 
 def _refuse_taken(*, now: datetime) -> RuleViolation:

@@ -38,12 +38,12 @@ def page_sign_up(n: int):
 
 @pytest.mark.req("R16")
 def test_too_many_sign_ups_from_one_address_answer_429_with_a_retry_time(settings):
-    settings.PROFILES_SIGN_UPS_PER_HOUR = 2
+    settings.ACCOUNTS_SIGN_UPS_PER_HOUR = 2
     assert [api_sign_up(n).status_code for n in (1, 2)] == [201, 201]
     refused = api_sign_up(3)
     assert refused.status_code == 429
     body = refused.json()
-    assert (body["code"], "until" in body) == ("profiles.sign_up_rate_limited", True)
+    assert (body["code"], "until" in body) == ("auth.sign_up_rate_limited", True)
     assert int(refused["Retry-After"]) > 0
     assert SeekerProfile.objects.count() == 2
     # another address is not affected
@@ -57,7 +57,7 @@ def test_too_many_sign_ups_from_one_address_answer_429_with_a_retry_time(setting
 
 @pytest.mark.req("R16")
 def test_probing_registered_id_numbers_counts_toward_the_limit(settings):
-    settings.PROFILES_SIGN_UPS_PER_HOUR = 2
+    settings.ACCOUNTS_SIGN_UPS_PER_HOUR = 2
     taken = make_seeker(id_number=id_number(seq=700))
     assert api_sign_up(1, id_number=taken.unseal("id_number")).status_code == 409
     assert api_sign_up(2, id_number=taken.unseal("id_number")).status_code == 409
@@ -67,7 +67,7 @@ def test_probing_registered_id_numbers_counts_toward_the_limit(settings):
 
 
 def test_the_sign_up_page_says_clearly_when_the_address_must_wait(settings):
-    settings.PROFILES_SIGN_UPS_PER_HOUR = 1
+    settings.ACCOUNTS_SIGN_UPS_PER_HOUR = 1
     assert page_sign_up(1).status_code == 302
     response = page_sign_up(2)
     assert response.status_code == 429
