@@ -8,9 +8,11 @@ an actor may not see answers 404. Owners and recruiters act for the employer; a 
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from fairhire.accounts.policies import Perm, has_perm
 from fairhire.applications.models import Application, Side
+from fairhire.core.errors import PermissionDenied
 from fairhire.orgs.selectors import organisation_of
 from fairhire.postings.policies import writing_organisation
 from fairhire.privacy.notices import ConsentKind
@@ -35,6 +37,14 @@ def side_of(*, actor, application: Application) -> str | None:
     if org is not None and org.pk == application.organisation_id:
         return Side.EMPLOYER
     return None
+
+
+def require_side(side: str, *, actor, application: Application) -> None:
+    """Refuse ``actor`` unless they act for ``side`` on ``application`` (a viewer only reads)."""
+    if side_of(actor=actor, application=application) != side:
+        raise PermissionDenied(_("该操作应由求职者本人进行。") if side == Side.SEEKER
+                               else _("该操作应由用人单位的招聘人员进行。"),
+                               code="applications.not_your_move")
 
 
 def is_employer_reader(*, actor, application: Application) -> bool:

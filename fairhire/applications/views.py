@@ -25,8 +25,8 @@ from fairhire.applications.forms import (
     TransitionForm,
 )
 from fairhire.applications.models import Application, Interview, Message, Side
-from fairhire.applications.policies import side_of
-from fairhire.core.errors import InvalidInput, PermissionDenied
+from fairhire.applications.policies import require_side, side_of
+from fairhire.core.errors import InvalidInput
 from fairhire.core.forms import form_status, submit
 from fairhire.postings.selectors import posting_get
 from fairhire.profiles.selectors import resume_list, seeker_profile_get
@@ -177,9 +177,7 @@ def _interview_page(request, *, application, form, interview=None):
 @never_cache
 def interview_create(request: HttpRequest, application_id: int) -> HttpResponse:
     application = selectors.application_get(actor=request.user, application_id=application_id)
-    if side_of(actor=request.user, application=application) != Side.EMPLOYER:
-        raise PermissionDenied(_("该操作应由用人单位的招聘人员进行。"),
-                               code="applications.not_your_move")
+    require_side(Side.EMPLOYER, actor=request.user, application=application)
     form = InterviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         interview = submit(form, services.interview_propose, actor=request.user,
@@ -195,9 +193,7 @@ def interview_create(request: HttpRequest, application_id: int) -> HttpResponse:
 def interview_reschedule(request: HttpRequest, interview_id: int) -> HttpResponse:
     interview = selectors.interview_get(actor=request.user, interview_id=interview_id)
     application = interview.application
-    if side_of(actor=request.user, application=application) != Side.EMPLOYER:
-        raise PermissionDenied(_("该操作应由用人单位的招聘人员进行。"),
-                               code="applications.not_your_move")
+    require_side(Side.EMPLOYER, actor=request.user, application=application)
     initial = {name: getattr(interview, name) for name in InterviewForm.base_fields}
     form = InterviewForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 
 from fairhire.applications.models import Application, Interview, Side
 from fairhire.applications.notifying import notify_side
-from fairhire.applications.policies import application_visible_to, side_of
+from fairhire.applications.policies import application_visible_to, require_side
 from fairhire.applications.services.selection import move
 from fairhire.core.audit import AuditAction, audit_record
-from fairhire.core.errors import InvalidInput, NotFound, PermissionDenied, RuleViolation
+from fairhire.core.errors import InvalidInput, NotFound, RuleViolation
 
 NOTE_MAX = 500
 ANSWERS = ("confirm", "another_time")
@@ -76,9 +76,7 @@ def interview_propose(*, actor, application: Application, mode: str, starts_at: 
                    .filter(pk=application.pk).first())
     if application is None:
         raise NotFound(_("未找到该申请。"), code="applications.not_found")
-    if side_of(actor=actor, application=application) != Side.EMPLOYER:
-        raise PermissionDenied(_("该操作应由用人单位的招聘人员进行。"),
-                               code="applications.not_your_move")
+    require_side(Side.EMPLOYER, actor=actor, application=application)
     data = _clean(mode=mode, starts_at=starts_at, duration_minutes=duration_minutes,
                   address=address, meeting_link=meeting_link, note=note, now=now)
     if application.status != Application.Status.INTERVIEW:
@@ -106,13 +104,6 @@ def _interview_locked(interview: Interview, actor) -> Interview:
     return locked
 
 
-def _require(side: str, *, actor, interview: Interview) -> None:
-    if side_of(actor=actor, application=interview.application) != side:
-        raise PermissionDenied(_("该操作应由求职者本人进行。") if side == Side.SEEKER
-                               else _("该操作应由用人单位的招聘人员进行。"),
-                               code="applications.not_your_move")
-
-
 def _to(interview: Interview, status: str) -> None:
     if not interview.can_transition_to(status) or interview.application.ended:
         raise RuleViolation(_("该面试当前不能进行此操作。"), code="interviews.bad_transition")
@@ -128,7 +119,7 @@ def interview_reschedule(*, actor, interview: Interview, starts_at: datetime,
     and asked to confirm again."""
     now = now or timezone.now()
     interview = _interview_locked(interview, actor)
-    _require(Side.EMPLOYER, actor=actor, interview=interview)
+    require_side(Side.EMPLOYER, actor=actor, application=interview.application)
     data = _clean(mode=mode or interview.mode, starts_at=starts_at,
                   duration_minutes=duration_minutes or interview.duration_minutes,
                   address=interview.address if address is None else address,
@@ -160,7 +151,7 @@ def interview_cancel(*, actor, interview: Interview, reason: str,
     """The employer cancels an interview, telling the seeker why."""
     now = now or timezone.now()
     interview = _interview_locked(interview, actor)
-    _require(Side.EMPLOYER, actor=actor, interview=interview)
+    require_side(Side.EMPLOYER, actor=actor, application=interview.application)
     reason = reason.strip()
     if not reason or len(reason) > NOTE_MAX:
         raise InvalidInput(_("请说明取消面试的原因（不超过 500 字）。"),
@@ -189,7 +180,7 @@ def interview_respond(*, actor, interview: Interview, answer: str, note: str = "
     if answer not in ANSWERS:
         raise InvalidInput(_("请选择确认或希望改期。"), code="interviews.answer", field="answer")
     interview = _interview_locked(interview, actor)
-    _require(Side.SEEKER, actor=actor, interview=interview)
+    require_side(Side.SEEKER, actor=actor, application=interview.application)
     note = note.strip()
     if len(note) > NOTE_MAX:
         raise InvalidInput(_("留言不能超过 500 字。"), code="interviews.note", field="note")
