@@ -9,14 +9,14 @@ from django.urls import reverse
 from fairhire.applications.models import Application, Side
 from fairhire.core.notifications import notify
 from fairhire.orgs.models import Membership
+from fairhire.orgs.selectors import organisation_people
 
 EMPLOYER_RECIPIENT_ROLES = (Membership.Role.OWNER, Membership.Role.RECRUITER)
 
 
 def employer_recipients(application: Application) -> list:
-    return [m.user for m in Membership.objects.filter(
-        organisation_id=application.organisation_id, role__in=EMPLOYER_RECIPIENT_ROLES,
-        user__is_active=True).select_related("user")]
+    return organisation_people(organisation_id=application.organisation_id,
+                               roles=EMPLOYER_RECIPIENT_ROLES, active_only=True)
 
 
 def notify_side(*, application: Application, side: str, kind: str, title: str, body: str = "",

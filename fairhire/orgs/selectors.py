@@ -55,6 +55,18 @@ def organisation_of(*, actor: User | None) -> Organisation | None:
     return membership.organisation if membership else None
 
 
+def organisation_people(*, organisation_id: int, roles=None, active_only: bool = False
+                        ) -> list[User]:
+    """The people of an organisation to tell about something it did or that happened to it
+    (``roles``: Membership roles, all when None)."""
+    members = Membership.objects.filter(organisation_id=organisation_id)
+    if roles is not None:
+        members = members.filter(role__in=roles)
+    if active_only:
+        members = members.filter(user__is_active=True)
+    return [m.user for m in members.select_related("user")]
+
+
 def review_queue(*, actor: User, kind: str = "", region: str = "",
                  today: date | None = None) -> QuerySet[Organisation]:
     """Organisations waiting for a reviewer, oldest first: new submissions, and verified ones

@@ -26,7 +26,8 @@ from fairhire.core.models import TaskProgress
 from fairhire.core.notifications import notify
 from fairhire.core.progress import progress_advance, progress_create, progress_finish
 from fairhire.ledger.services import ledger_append
-from fairhire.orgs.models import Membership, Organisation
+from fairhire.orgs.models import Organisation
+from fairhire.orgs.selectors import organisation_people
 from fairhire.postings.content import (
     content_errors,
     content_snapshot,
@@ -494,9 +495,8 @@ def _suspension_lock(posting: JobPosting, actor: User, reason: str,
 
 def _tell_poster(posting: JobPosting, *, title: str, body: str, now: datetime,
                  kind: str = "postings.suspension") -> None:
-    for membership in Membership.objects.filter(
-            organisation_id=posting.agency_id or posting.employer_id).select_related("user"):
-        notify(recipient=membership.user, kind=kind, title=title, body=body,
+    for user in organisation_people(organisation_id=posting.agency_id or posting.employer_id):
+        notify(recipient=user, kind=kind, title=title, body=body,
                url=f"/postings/{posting.pk}/", now=now)
 
 
